@@ -72,7 +72,7 @@ export function isResourceType(value: unknown): value is ResourceType {
 export function resourceIndex(rt: AnyResourceType): ResourceIndex {
   let index = indexes.get(rt);
   if (index === undefined) {
-    index = buildResourceIndex(rt.schema, rt.extensions);
+    index = buildResourceIndex(rt.name, rt.schema, rt.extensions);
     indexes.set(rt, index);
   }
   return index;

@@ -29,6 +29,8 @@ export interface ResolvedExtension {
  * Attribute names are case-insensitive (RFC 7643 §2.1); every lookup here is.
  */
 export interface ResourceIndex {
+  /** the resource type's name, e.g. `User` (for error details and audit events) */
+  readonly resourceType: string;
   readonly coreSchemaId: string;
   /** core schema attributes, plus `id`, `externalId`, `meta` and `schemas` */
   readonly attributes: ReadonlyMap<string, ResolvedAttribute>;
@@ -81,6 +83,7 @@ function resolveAll(
 
 /** Builds the index of a core schema plus its extensions. */
 export function buildResourceIndex(
+  resourceType: string,
   core: AnySchema,
   extensions: readonly { readonly schema: AnySchema; readonly required: boolean }[],
 ): ResourceIndex {
@@ -96,6 +99,7 @@ export function buildResourceIndex(
   }
   const coreLower = core.id.toLowerCase();
   return {
+    resourceType,
     coreSchemaId: core.id,
     attributes,
     extensions: exts,
