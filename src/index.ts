@@ -55,3 +55,13 @@ export {
   type ServiceProviderConfigJSON,
 } from "./discovery/service-provider.js";
 export { schemaFromJSON } from "./discovery/ingest.js";
+export {
+  PATCH_OP_URN,
+  type PatchPath,
+  type PatchValue,
+  type PatchOperation,
+  type PatchRequest,
+  type PatchOpName,
+  type NormalizePath,
+} from "./types/patch-path.js";
+export { patch, type PatchBuilder } from "./patch/builder.js";

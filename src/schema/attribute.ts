@@ -39,7 +39,24 @@ export interface AttrTypes {
   readonly mv: boolean;
   /** the sub-attribute declarations of a complex attribute, `{}` otherwise */
   readonly sub: object;
+  /** the value a PATCH `add`/`replace` takes at the attribute itself (no filter) */
+  readonly pv: unknown;
+  /** the PATCH table rows of this attribute, keys relative to its name (`""`, `".sub"`, `"[]"`, `"[].sub"`) */
+  readonly pe: PatchEntry;
 }
+
+/**
+ * One row of a PATCH table: a path with filters written as `[]` (TYPES.md technique 3) and the
+ * value `add`/`replace` take there.
+ * @internal
+ */
+export interface PatchEntry {
+  readonly k: string;
+  readonly v: unknown;
+}
+
+/** Mutabilities a typed PATCH may write. */
+export type PatchableMutability = "readWrite" | "writeOnly";
 
 /**
  * A declared attribute: its RFC 7643 §7 characteristics, resolved with the defaults.
@@ -121,6 +138,10 @@ export interface SimpleTypes<O, V> extends AttrTypes {
   readonly m: MutOf<O>;
   readonly mv: MvOf<O>;
   readonly sub: {};
+  readonly pv: O extends { readonly multiValued: true } ? readonly V[] : V;
+  readonly pe: MutOf<O> extends PatchableMutability
+    ? { k: ""; v: O extends { readonly multiValued: true } ? readonly V[] : V }
+    : never;
 }
 
 /**
@@ -146,7 +167,30 @@ export interface ComplexTypes<S extends SubAttributes, O> extends AttrTypes {
   readonly m: MutOf<O>;
   readonly mv: MvOf<O>;
   readonly sub: S;
+  readonly pv: O extends { readonly multiValued: true } ? readonly ObjectView<S, "ik", "in">[] : PatchablePartial<S>;
+  readonly pe: MutOf<O> extends PatchableMutability
+    ? O extends { readonly multiValued: true }
+      ?
+          | { k: ""; v: readonly ObjectView<S, "ik", "in">[] }
+          | { k: "[]"; v: PatchablePartial<S> }
+          | SubPatchEntries<S, "[].">
+      : { k: ""; v: PatchablePartial<S> } | SubPatchEntries<S, ".">
+    : never;
 }
+
+/**
+ * The writable sub-attributes of a complex value, all optional: what a PATCH merges into a
+ * single-valued complex attribute or into the values a filter selects.
+ * @internal
+ */
+export type PatchablePartial<S extends SubAttributes> = {
+  -readonly [K in keyof S as S[K]["~"]["m"] extends PatchableMutability ? K : never]?: S[K]["~"]["in"];
+};
+
+/** @internal */
+export type SubPatchEntries<S extends SubAttributes, Pre extends string> = {
+  [K in keyof S & string]: S[K]["~"]["m"] extends PatchableMutability ? { k: `${Pre}${K}`; v: S[K]["~"]["in"] } : never;
+}[keyof S & string];
 
 /** Options of `attr.string()` and `attr.reference()`. */
 export type StringOptions = AttributeOptions;

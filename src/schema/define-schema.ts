@@ -1,5 +1,13 @@
 import { ScimError } from "../errors.js";
-import { type AnyAttribute, type Attribute, type Attributes, type ObjectView, isAttribute } from "./attribute.js";
+import {
+  type AnyAttribute,
+  type Attribute,
+  type Attributes,
+  type ObjectView,
+  type PatchEntry,
+  type PatchableMutability,
+  isAttribute,
+} from "./attribute.js";
 import { assertAttributeName, assertNoCaseDuplicates, assertSchemaId } from "./names.js";
 import type { AttributeJSON, SchemaJSON } from "./schema-json.js";
 
@@ -7,12 +15,28 @@ import type { AttributeJSON, SchemaJSON } from "./schema-json.js";
  * Type-only views of a schema's attributes, computed once per schema.
  * @internal
  */
-export interface SchemaTypes<A extends Attributes> {
+export interface SchemaTypes<Id extends string, A extends Attributes> {
   /** the attributes as a resource carries them */
   readonly out: ObjectView<A, "rk", "out">;
   /** the attributes as a POST or PUT body carries them */
   readonly in: ObjectView<A, "ik", "in">;
+  /** PATCH table rows with plain attribute names (a core schema) */
+  readonly patch: PatchEntries<A, "">;
+  /** PATCH table rows with URN-qualified names (an extension) */
+  readonly patchUrn: PatchEntries<A, `${Id}:`>;
+  /** what a no-path `add`/`replace` value may hold for this schema */
+  readonly noPath: { -readonly [K in keyof A as A[K]["~"]["m"] extends PatchableMutability ? K : never]?: A[K]["~"]["pv"] };
 }
+
+/**
+ * The PATCH rows of every attribute, prefixed with the attribute's (qualified) name.
+ * @internal
+ */
+export type PatchEntries<A extends Attributes, Pre extends string> = {
+  [K in keyof A & string]: PrefixEntries<A[K]["~"]["pe"], `${Pre}${K}`>;
+}[keyof A & string];
+
+type PrefixEntries<E, P extends string> = E extends PatchEntry ? { k: `${P}${E["k"]}`; v: E["v"] } : never;
 
 /** A SCIM schema (RFC 7643 §7): a URI and a set of attribute declarations. */
 export interface Schema<Id extends string = string, A extends Attributes = Attributes> {
@@ -21,7 +45,7 @@ export interface Schema<Id extends string = string, A extends Attributes = Attri
   readonly description: string | undefined;
   readonly attributes: A;
   /** Type-only: never present at run time. */
-  readonly "~": SchemaTypes<A>;
+  readonly "~": SchemaTypes<Id, A>;
   /** The RFC 7643 §7 representation, as served by `/Schemas` (without `schemas` and `meta`). */
   toJSON(): SchemaJSON;
 }
