@@ -149,11 +149,16 @@ export interface SimpleTypes<O, V> extends AttrTypes {
  * required, those of kind `"opt"` optional, the rest absent.
  * @internal
  */
-export type ObjectView<A extends Attributes, KK extends "rk" | "ik", V extends "out" | "in"> = {
-  -readonly [K in keyof A as A[K]["~"][KK] extends "req" ? K : never]: A[K]["~"][V];
-} & {
-  -readonly [K in keyof A as A[K]["~"][KK] extends "opt" ? K : never]?: A[K]["~"][V];
-};
+export type ObjectView<A extends Attributes, KK extends "rk" | "ik", V extends "out" | "in"> = Flatten<
+  {
+    -readonly [K in keyof A as A[K]["~"][KK] extends "req" ? K : never]: A[K]["~"][V];
+  } & {
+    -readonly [K in keyof A as A[K]["~"][KK] extends "opt" ? K : never]?: A[K]["~"][V];
+  }
+>;
+
+/** One object type instead of an intersection, so hovers and errors show plain properties. */
+type Flatten<T> = { [K in keyof T]: T[K] } & {};
 
 /** @internal */
 export interface ComplexTypes<S extends SubAttributes, O> extends AttrTypes {
