@@ -2,7 +2,9 @@ import { ScimError } from "./errors.js";
 import type { AnySchema } from "./schema/define-schema.js";
 import { RESERVED_TOP_LEVEL } from "./schema/core/common.js";
 import { isSchema } from "./schema/define-schema.js";
+import { patchablePaths } from "./patch/patchable-paths.js";
 import { type ResourceIndex, buildResourceIndex } from "./schema/schema-index.js";
+import type { PatchPath } from "./types/patch-path.js";
 import type { ExtensionEntry, ResourceTypeTypes } from "./types/views.js";
 
 export const RESOURCE_TYPE_URN = "urn:ietf:params:scim:schemas:core:2.0:ResourceType" as const;
@@ -36,6 +38,11 @@ export interface ResourceType<
   readonly "~": ResourceTypeTypes<S, E>;
   /** The RFC 7643 §6 representation (without `meta`, which `discovery()` adds). */
   toJSON(): ResourceTypeJSON;
+  /**
+   * The paths a typed PATCH may touch, `[]` standing for a value filter: the runtime twin of
+   * {@link PatchPath} (readWrite and writeOnly only; nothing under a readOnly or immutable parent).
+   */
+  patchablePaths(): string[];
 }
 
 /** The loose constraint for generic entry points (TYPES.md technique 2). */
@@ -142,6 +149,9 @@ export function defineResourceType<
         json.schemaExtensions = frozenExtensions.map((e) => ({ schema: e.schema.id, required: e.required }));
       }
       return json;
+    },
+    patchablePaths(): string[] {
+      return patchablePaths(resourceIndex(this));
     },
   };
   Object.defineProperty(rt, RT_BRAND, { value: true });
