@@ -151,7 +151,7 @@ export function defineResourceType<
       return json;
     },
     patchablePaths(): string[] {
-      return patchablePaths(resourceIndex(this));
+      return patchablePaths(resourceIndex(this as unknown as AnyResourceType));
     },
   };
   Object.defineProperty(rt, RT_BRAND, { value: true });
