@@ -2,8 +2,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { compile } from "./support/compile.js";
 import { GroupResourceType, UserResourceType } from "../src/index.js";
 import { AcmeUser, MatrixResourceType } from "./fixtures-matrix.js";
 
@@ -33,14 +33,7 @@ describe("RT.patchablePaths() equals keyof the PATCH table of PatchPath<RT>", ()
   writeFileSync(file, source);
   let diagnostics: string[];
   try {
-    const config = ts.getParsedCommandLineOfConfigFile(join(here, "../tsconfig.json"), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: () => undefined,
-    })!;
-    const program = ts.createProgram([file], { ...config.options, noEmit: true });
-    diagnostics = ts
-      .getPreEmitDiagnostics(program, program.getSourceFile(file))
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    diagnostics = compile([file]).get(file)!.map((d) => d.message);
   } finally {
     rmSync(file, { force: true });
   }

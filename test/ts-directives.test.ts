@@ -5,8 +5,8 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { compile } from "./support/compile.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIRECTIVE = /^\s*\/\/ @ts-expect-error (TS\d{4})\b/;
@@ -30,20 +30,10 @@ export function checkDirectives(files: string[]): Map<string, { expected: string
     stripped.set(copy, expected);
   }
   try {
-    const config = ts.getParsedCommandLineOfConfigFile(join(here, "../tsconfig.json"), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    });
-    if (!config) throw new Error("tsconfig.json not found");
-    const program = ts.createProgram(copies, { ...config.options, noEmit: true });
+    const diagnostics = compile(copies);
     const result = new Map<string, { expected: string[]; actual: string[] }>();
     for (const copy of copies) {
-      const sf = program.getSourceFile(copy)!;
-      const actual = ts
-        .getPreEmitDiagnostics(program, sf)
-        .map((d) => `${sf.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}:TS${d.code}`);
+      const actual = diagnostics.get(copy)!.map((d) => `${d.line}:TS${d.code}`);
       const expected = [...stripped.get(copy)!].map(([line, code]) => `${line + 1}:${code}`);
       result.set(copy, { expected: [...new Set(expected)].sort(), actual: [...new Set(actual)].sort() });
     }
