@@ -65,3 +65,26 @@ export {
   type NormalizePath,
 } from "./types/patch-path.js";
 export { patch, type PatchBuilder } from "./patch/builder.js";
+export type {
+  Filter,
+  AttrExp,
+  AttrPath,
+  CompareExp,
+  CompareOp,
+  CompValue,
+  LogExp,
+  NotExp,
+  PatchPathAst,
+  PresentExp,
+  SourceSpan,
+  ValuePathExp,
+} from "./path/ast.js";
+export { parseFilter } from "./path/parse-filter.js";
+export { parsePath, parseAttrPath } from "./path/parse-path.js";
+export { printFilter, printPath } from "./path/print.js";
+export type { FilterLimits, FilterOptions } from "./path/limits.js";
+export type { ViolationEvent, OnViolation } from "./audit.js";
+export type { ParseOptions, ParseLimits } from "./validate/options.js";
+export type { SerializeOptions } from "./project/serialize.js";
+export type { AttributeList } from "./project/attribute-list.js";
+export type { PatchOptions, PatchResult } from "./patch/apply.js";

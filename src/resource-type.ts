@@ -2,7 +2,19 @@ import { ScimError } from "./errors.js";
 import type { AnySchema } from "./schema/define-schema.js";
 import { RESERVED_TOP_LEVEL } from "./schema/core/common.js";
 import { isSchema } from "./schema/define-schema.js";
+import type * as z from "zod";
+import type { OnViolation } from "./audit.js";
+import { type PatchOptions, type PatchResult, applyPatch } from "./patch/apply.js";
 import { patchablePaths } from "./patch/patchable-paths.js";
+import type { Filter } from "./path/ast.js";
+import { compileComparator } from "./path/compare.js";
+import { compileFilter } from "./path/evaluate.js";
+import type { FilterOptions } from "./path/limits.js";
+import { type SerializeOptions, serialize } from "./project/serialize.js";
+import type { ParseOptions } from "./validate/options.js";
+import { parseCreate } from "./validate/parse-create.js";
+import { parseReplace } from "./validate/parse-replace.js";
+import { compileValidators } from "./validate/validators.js";
 import { type ResourceIndex, buildResourceIndex } from "./schema/schema-index.js";
 import type { PatchPath } from "./types/patch-path.js";
 import type { ExtensionEntry, ResourceTypeTypes } from "./types/views.js";
@@ -43,6 +55,66 @@ export interface ResourceType<
    * {@link PatchPath} (readWrite and writeOnly only; nothing under a readOnly or immutable parent).
    */
   patchablePaths(): string[];
+  /**
+   * Compiles a filter (RFC 7644 §3.4.2.2), once, into a predicate over resources of this type:
+   * names resolve case-insensitively, strings compare per `caseExact`, dateTimes as instants.
+   * @throws ScimError 400 `invalidFilter`
+   * @example
+   * ```ts
+   * const isWorkBabs = UserResourceType.matches('userName eq "bjensen" and emails[type eq "work"]');
+   * ```
+   */
+  matches(filter: string | Filter, options?: FilterOptions): (resource: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * A comparator for `sortBy`/`sortOrder` (RFC 7644 §3.4.2.3).
+   * @throws ScimError 400 `invalidValue` for an unknown attribute
+   */
+  compare(
+    sortBy: string,
+    sortOrder?: "ascending" | "descending",
+  ): (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>) => number;
+  /**
+   * Validates a POST body (RFC 7644 §3.3) and returns what to store before the server adds
+   * `id` and `meta`: readOnly attributes dropped (and reported), writeOnly values kept.
+   * @throws ScimError 400 `invalidValue` / `invalidSyntax`
+   */
+  parseCreate(body: unknown, options?: ParseOptions): ResourceTypeTypes<S, E>["input"];
+  /**
+   * Validates a PUT body against the stored resource (RFC 7644 §3.5.1) and returns the full
+   * resource to store: readOnly values (`id`, `meta` too) kept from `existing`, immutable
+   * values equal to the stored ones or newly set. Note the order: body first.
+   * @throws ScimError 400 `mutability` on an immutable change; `invalidValue` / `invalidSyntax`
+   */
+  parseReplace(
+    body: unknown,
+    existing: Readonly<Record<string, unknown>>,
+    options?: ParseOptions,
+  ): ResourceTypeTypes<S, E>["resource"];
+  /**
+   * Applies a PatchOp (RFC 7644 §3.5.2) atomically, enforcing mutability, and reports the RFC
+   * 6902 operations applied. Note the order: existing first. `existing` is never written.
+   * @throws ScimError 400 `invalidSyntax`, `invalidPath`, `invalidFilter`, `noTarget`, `invalidValue`, `mutability`
+   */
+  applyPatch(
+    existing: Readonly<Record<string, unknown>>,
+    body: unknown,
+    options?: PatchOptions,
+  ): PatchResult<ResourceTypeTypes<S, E>["resource"]>;
+  /**
+   * The resource as a response returns it (RFC 7644 §3.4.2.5, §3.9; RFC 7643 §7 `returned`):
+   * writeOnly and `returned: "never"` values never appear.
+   * @throws ScimError 400 `invalidValue` when both attribute lists are given
+   */
+  serialize(
+    resource: Readonly<Record<string, unknown>>,
+    options?: SerializeOptions,
+  ): Partial<ResourceTypeTypes<S, E>["resource"]> & { schemas: string[]; id: string };
+  /** The compiled Zod schemas (Standard Schema compatible), typed by the declared views. */
+  readonly validators: {
+    readonly create: z.ZodType<ResourceTypeTypes<S, E>["input"], unknown>;
+    readonly replace: z.ZodType<ResourceTypeTypes<S, E>["input"], unknown>;
+    readonly resource: z.ZodType<ResourceTypeTypes<S, E>["resource"], unknown>;
+  };
 }
 
 /** The loose constraint for generic entry points (TYPES.md technique 2). */
@@ -65,6 +137,8 @@ export interface ResourceTypeDefinition<N extends string, S extends AnySchema, E
   readonly description?: string;
   readonly schema: S;
   readonly extensions?: E;
+  /** Receives every rejected or ignored attempt on an immutable or readOnly attribute, from every call (a per-call `onViolation` takes precedence). */
+  readonly onViolation?: OnViolation;
 }
 
 const RT_BRAND = Symbol.for("scimtype.ResourceType");
@@ -136,6 +210,12 @@ export function defineResourceType<
     seen.add(ext.schema.id.toLowerCase());
   }
   const frozenExtensions = Object.freeze(extensions.map((e) => Object.freeze({ schema: e.schema, required: e.required })));
+  const hook = definition.onViolation;
+  const withHook = <O extends { onViolation?: OnViolation | undefined }>(options: O | undefined): O | undefined =>
+    hook === undefined || options?.onViolation !== undefined ? options : ({ ...options, onViolation: hook } as O);
+  let index: ResourceIndex | undefined;
+  let validators: ReturnType<typeof compileValidators> | undefined;
+  const idx = (): ResourceIndex => (index ??= resourceIndex(rt as unknown as AnyResourceType));
   const rt = {
     name,
     endpoint,
@@ -151,7 +231,28 @@ export function defineResourceType<
       return json;
     },
     patchablePaths(): string[] {
-      return patchablePaths(resourceIndex(this as unknown as AnyResourceType));
+      return patchablePaths(idx());
+    },
+    matches(filter: string | Filter, options?: FilterOptions) {
+      return compileFilter(idx(), filter, options);
+    },
+    compare(sortBy: string, sortOrder?: "ascending" | "descending") {
+      return compileComparator(idx(), sortBy, sortOrder);
+    },
+    parseCreate(body: unknown, options?: ParseOptions) {
+      return parseCreate(idx(), body, withHook(options));
+    },
+    parseReplace(body: unknown, existing: Readonly<Record<string, unknown>>, options?: ParseOptions) {
+      return parseReplace(idx(), body, existing, withHook(options));
+    },
+    applyPatch(existing: Readonly<Record<string, unknown>>, body: unknown, options?: PatchOptions) {
+      return applyPatch(idx(), existing, body, withHook(options));
+    },
+    serialize(resource: Readonly<Record<string, unknown>>, options?: SerializeOptions) {
+      return serialize(idx(), resource, options);
+    },
+    get validators() {
+      return (validators ??= compileValidators(idx(), withHook(undefined)));
     },
   };
   Object.defineProperty(rt, RT_BRAND, { value: true });
