@@ -91,10 +91,11 @@ export class Draft {
         this.addSchema(urn);
       }
     }
-    const had = hasKey(container, attribute.name);
+    // A key holding undefined is no value (JSON has none), so it counts as absent.
+    const had = readKey(container, attribute.name) !== undefined;
     if (value === undefined) {
-      if (!had) return;
       deleteKey(container, attribute.name);
+      if (!had) return;
       if (logged) this.changes.push({ op: "remove", path: this.pointer(attribute) });
       if (attribute.extension !== undefined && Object.keys(container).length === 0) {
         deleteKey(root, attribute.extension);
