@@ -117,6 +117,18 @@ describe("parseReplace (RFC 7644 §3.5.1), existing deep-frozen", () => {
     });
   });
 
+  it("DESIGN §7 limits: ignored readOnly values still obey the size limits", () => {
+    const groups = Array.from({ length: 20 }, (_, i) => ({ value: `g${i}` }));
+    const e = scimError(() => parseReplace(userIndex, { schemas: [USER_URN], userName: "b", groups }, storedUser, { maxArrayLength: 10 }));
+    expect(e).toMatchObject({ status: 400, scimType: "invalidValue" });
+    expect(e.detail).toContain("'groups'");
+  });
+
+  it("RFC 7644 §3.5.1: values kept from existing are trusted as stored, whatever their shape (no crash)", () => {
+    const odd = deepFreeze({ ...storedGadget, parts: [null, "x"], tags: "not-an-array" });
+    expect(parseReplace(gadgetIndex, gadget(), odd)).toMatchObject({ tags: "not-an-array" });
+  });
+
   it("RFC 7644 §3.5.1: parse errors are those of parseCreate (types, unknown attributes, schemas)", () => {
     expect(scimError(() => parseReplace(userIndex, { schemas: [USER_URN], userName: 5 }, storedUser)).detail).toContain("'userName'");
     expect(scimError(() => parseReplace(userIndex, [], storedUser)).scimType).toBe("invalidSyntax");

@@ -134,6 +134,8 @@ export function setSchemas(c: CompiledIndex, resource: Record<string, unknown>):
 export type RequiredSkip = (node: Node) => boolean;
 
 function checkScope(scope: Scope, obj: Record<string, unknown>, path: PathRef | undefined, skip: RequiredSkip): void {
+  // Values kept from a stored resource are trusted as they are, whatever their shape.
+  if (!isObject(obj)) return;
   for (const node of scope.required) {
     if (obj[node.name] === undefined && !skip(node)) {
       throw pathError("invalidValue", at(path, node.name), "is required (RFC 7643 §7)");

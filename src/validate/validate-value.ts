@@ -153,6 +153,13 @@ export function readEntry(
   if (node.mutability === "readOnly" && ctx.readOnly !== "keep") {
     if (!isAssigned(raw)) return false;
     if (ctx.readOnly === "raw") {
+      // Kept unvalidated only to be compared with the stored value, but still within the limits.
+      if (Array.isArray(raw) && raw.length > ctx.limits.maxArrayLength) {
+        throw pathError("invalidValue", at(path, node.name), `has ${raw.length} values, more than the limit of ${ctx.limits.maxArrayLength}`);
+      }
+      if (typeof raw === "string" && raw.length > ctx.limits.maxStringLength) {
+        throw pathError("invalidValue", at(path, node.name), `is longer than the limit of ${ctx.limits.maxStringLength} characters`);
+      }
       out[node.name] = raw;
       return true;
     }
