@@ -6,7 +6,7 @@ import type { ResolvedAttribute, ResourceIndex } from "../schema/schema-index.js
 import { compileNode } from "../validate/compiled.js";
 import { sameValue, singleKey } from "../validate/equality.js";
 import type { EventContext, ParseOptions } from "../validate/options.js";
-import { isAssigned, isObject, validateValue } from "../validate/validate-value.js";
+import { type ValidateValueOptions, isAssigned, isObject, validateValue } from "../validate/validate-value.js";
 import { Draft, cloneJson, pointerToken, readKey } from "./draft.js";
 import { type RequestOperation, readPatchRequest } from "./request.js";
 import { type Target, filterEqualities, resolveTarget } from "./target.js";
@@ -168,12 +168,32 @@ class Applier {
   // ---- values ------------------------------------------------------------------------------
 
   private validate(attribute: ResolvedAttribute, raw: unknown, step: Step, element = false): unknown {
-    return validateValue(attribute, this.unwrapSingle(attribute, raw, element), {
-      ...this.options,
-      readOnly: "reject",
-      element,
-      event: { ...this.event, operationIndex: step.index },
-    });
+    return validateValue(attribute, this.unwrapSingle(attribute, raw, element), this.validateOptions(step.index, element));
+  }
+
+  private readonly optionsCache = new Map<number, ValidateValueOptions>();
+
+  /** The options of validateValue for one operation, built once (this is the hot path of a PATCH). */
+  private validateOptions(index: number, element: boolean): ValidateValueOptions {
+    const key = element ? -1 - index : index;
+    let options = this.optionsCache.get(key);
+    if (options === undefined) {
+      const o = this.options;
+      options = {
+        strict: o.strict,
+        unknownAttributes: o.unknownAttributes,
+        onViolation: o.onViolation,
+        maxDepth: o.maxDepth,
+        maxStringLength: o.maxStringLength,
+        maxArrayLength: o.maxArrayLength,
+        maxKeys: o.maxKeys,
+        readOnly: "reject",
+        element,
+        event: { kind: "patch", resourceType: this.event.resourceType, resourceId: this.event.resourceId, operationIndex: index },
+      };
+      this.optionsCache.set(key, options);
+    }
+    return options;
   }
 
   /** Lenient: `"value": ["x"]` for a single-valued attribute (sent by some IdPs) means `"x"`. */
@@ -229,9 +249,9 @@ class Applier {
         const items = (this.validate(top, step.value, step) ?? []) as unknown[];
         if (step.op === "replace") {
           edit.clear();
-          for (const item of this.carryIdentity(top, before, items)) edit.appendUnique(item);
+          edit.appendAll(this.carryIdentity(top, before, items));
         } else {
-          for (const item of items) edit.appendUnique(item);
+          edit.appendAll(items);
         }
         this.checkElements(step, top, edit.touched);
         this.resetPrimary(step, top, edit);
@@ -343,7 +363,7 @@ class Applier {
     const out: Json = before === undefined ? {} : { ...before };
     for (const [sub, value] of change) {
       const stored = readKey(out, sub.name);
-      this.checkSubImmutable(step, top, sub, stored, value, `${top.path}.${sub.name}`);
+      this.checkSubImmutable(step, top, sub, stored, value, () => `${top.path}.${sub.name}`);
       if (sub.attribute.mutability === "immutable" && isAssigned(stored)) continue; // equal: stays as stored
       setOrDelete(out, sub.name, value);
     }
@@ -357,7 +377,7 @@ class Applier {
     let differs = false;
     for (const [sub, value] of change) {
       const stored = readKey(out, sub.name);
-      this.checkSubImmutable(step, edit.top, sub, stored, value, elementPath(edit.top, element, sub));
+      this.checkSubImmutable(step, edit.top, sub, stored, value, () => elementPath(edit.top, element, sub));
       const same =
         value === undefined
           ? stored === undefined
@@ -390,9 +410,11 @@ class Applier {
     );
   }
 
-  private checkSubImmutable(step: Step, top: ResolvedAttribute, sub: ResolvedAttribute, stored: unknown, value: unknown, path: string): void {
+  /** `path` names the value in errors and events; a function, since it is only needed on a violation. */
+  private checkSubImmutable(step: Step, top: ResolvedAttribute, sub: ResolvedAttribute, stored: unknown, value: unknown, where: () => string): void {
     if (sub.attribute.mutability !== "immutable" || !isAssigned(stored)) return;
     if (value !== undefined && sameValue(compileNode(sub), stored, value)) return;
+    const path = where();
     this.violation(step, sub, path, stored, value);
     throw new ScimError(
       400,
@@ -405,7 +427,7 @@ class Applier {
   private checkSubsOnRemove(step: Step, top: ResolvedAttribute, before: Json | undefined, _after: undefined): void {
     if (before === undefined || top.subAttributes === undefined) return;
     for (const sub of top.subAttributes.values()) {
-      this.checkSubImmutable(step, top, sub, readKey(before, sub.name), undefined, `${top.path}.${sub.name}`);
+      this.checkSubImmutable(step, top, sub, readKey(before, sub.name), undefined, () => `${top.path}.${sub.name}`);
     }
   }
 
@@ -425,7 +447,7 @@ class Applier {
       if (match === undefined) continue;
       for (const sub of top.subAttributes.values()) {
         const v = readKey(element, sub.name);
-        if (v !== undefined) this.checkSubImmutable(step, top, sub, readKey(match, sub.name), v, elementPath(top, match, sub));
+        if (v !== undefined) this.checkSubImmutable(step, top, sub, readKey(match, sub.name), v, () => elementPath(top, match, sub));
       }
     }
   }
@@ -526,10 +548,14 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** `name` is a schema name (never `__proto__`: the DSL rejects it), so plain assignment is safe. */
 function setOrDelete(obj: Json, name: string, value: unknown): void {
-  for (const key of Object.keys(obj)) if (key !== name && key.toLowerCase() === name.toLowerCase()) delete obj[key];
+  if (!Object.hasOwn(obj, name)) {
+    const lower = name.toLowerCase();
+    for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) delete obj[key];
+  }
   if (value === undefined) delete obj[name];
-  else Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true });
+  else obj[name] = value;
 }
 
 /** `members[value eq "2819c223"].display`: names one value of a multi-valued attribute in errors and events. */
@@ -540,30 +566,38 @@ function elementPath(top: ResolvedAttribute, element: unknown, sub: ResolvedAttr
 }
 
 /**
- * Finds stored values by identity (RFC 7644 §3.5.2.1): a complex value is present when a
- * stored value has the same `value` sub-attribute, and the same `type` where both have one; a
- * complex value without a `value` sub-attribute, and a simple value, by equality. Set-based:
- * building is O(n), each lookup O(1) on average.
+ * Finds values by identity (RFC 7644 §3.5.2.1): a complex value is present when a stored value
+ * has the same `value` sub-attribute, and the same `type` where both have one; a complex value
+ * without a `value` sub-attribute, and a simple value, by equality. Hash-based: building is
+ * O(n), each lookup O(1) on average. A caseExact string `value` is its own key, so V8's cached
+ * string hashes make repeated lookups over a stored list cheap.
  */
 class IdentityIndex {
   private readonly byKey = new Map<string, unknown[]>();
   private readonly valueNode;
   private readonly typeNode;
   private readonly node;
+  private readonly rawValueKey: boolean;
 
   constructor(top: ResolvedAttribute, values: readonly unknown[]) {
     this.node = compileNode(top);
     this.valueNode = this.node.valueSub;
     this.typeNode = this.node.subs?.byKey.get("type");
+    this.rawValueKey = this.valueNode !== undefined && (this.valueNode.type === "string" || this.valueNode.type === "reference");
     for (const value of values) this.add(value);
   }
 
-  private key(value: unknown): string | undefined {
-    if (this.valueNode !== undefined) {
-      const v = isObject(value) ? readKey(value, this.valueNode.name) : undefined;
-      if (v !== undefined) return singleKey(this.valueNode, v);
+  key(value: unknown): string | undefined {
+    if (this.valueNode !== undefined && isObject(value)) {
+      const v = Object.hasOwn(value, this.valueNode.name) ? value[this.valueNode.name] : readKey(value, this.valueNode.name);
+      if (v !== undefined) {
+        if (this.rawValueKey && typeof v === "string") return this.valueNode.caseExact ? v : v.toLowerCase();
+        return singleKey(this.valueNode, v);
+      }
     }
-    return singleKey(this.node, value);
+    // A prefix keeps whole-value keys apart from raw `value` keys.
+    const whole = singleKey(this.node, value);
+    return whole === undefined ? undefined : `\u0000${whole}`;
   }
 
   add(value: unknown): void {
@@ -574,19 +608,24 @@ class IdentityIndex {
     else bucket.push(value);
   }
 
-  find(value: unknown): Json | undefined {
+  /** Values of this index that `value` is the same value as. */
+  *matching(value: unknown): Generator<unknown> {
     const key = this.key(value);
     const bucket = key === undefined ? undefined : this.byKey.get(key);
-    if (bucket === undefined) return undefined;
-    if (this.typeNode === undefined || !isObject(value)) return bucket[0] as Json;
-    const type = readKey(value, this.typeNode.name);
-    for (const candidate of bucket) {
-      const storedType = isObject(candidate) ? readKey(candidate, this.typeNode.name) : undefined;
-      if (type === undefined || storedType === undefined || singleKey(this.typeNode, type) === singleKey(this.typeNode, storedType)) {
-        return candidate as Json;
-      }
-    }
+    if (bucket === undefined) return;
+    for (const candidate of bucket) if (this.sameType(candidate, value)) yield candidate;
+  }
+
+  find(value: unknown): Json | undefined {
+    for (const candidate of this.matching(value)) return candidate as Json;
     return undefined;
+  }
+
+  private sameType(a: unknown, b: unknown): boolean {
+    if (this.typeNode === undefined || !isObject(a) || !isObject(b)) return true;
+    const ta = readKey(a, this.typeNode.name);
+    const tb = readKey(b, this.typeNode.name);
+    return ta === undefined || tb === undefined || singleKey(this.typeNode, ta) === singleKey(this.typeNode, tb);
   }
 }
 
@@ -599,7 +638,6 @@ class ArrayEdit {
   private copied = false;
   private readonly fine: Operation[] = [];
   private readonly wasAssigned: boolean;
-  private identity: IdentityIndex | undefined;
   /** the values this operation wrote (for required sub-attributes and `primary`) */
   readonly touched = new Set<unknown>();
   replacedAll = false;
@@ -643,33 +681,40 @@ class ArrayEdit {
       this.fine.length = 0;
     }
     this.replacedAll = true;
-    this.identity = new IdentityIndex(this.top, []);
   }
 
   append(value: unknown): void {
     this.writable().push(value);
     this.touched.add(value);
-    this.identity?.add(value);
     this.fine.push({ op: "add", path: this.pointer("-"), value: cloneJson(value) });
   }
 
-  /** RFC 7644 §3.5.2.1: values already present are not added again. */
-  appendUnique(value: unknown): void {
-    this.identity ??= new IdentityIndex(this.top, this.array);
-    if (this.identity.find(value) !== undefined) return;
-    this.append(value);
+  /**
+   * RFC 7644 §3.5.2.1: appends the values not already present (nor repeated among
+   * themselves). The k new values are indexed and the n stored ones scanned once: O(n + k).
+   */
+  appendAll(values: readonly unknown[]): void {
+    const fresh = new IdentityIndex(this.top, []);
+    const candidates: unknown[] = [];
+    for (const value of values) {
+      if (fresh.find(value) !== undefined) continue;
+      fresh.add(value);
+      candidates.push(value);
+    }
+    if (candidates.length === 0) return;
+    const present = new Set<unknown>();
+    for (const stored of this.array) for (const match of fresh.matching(stored)) present.add(match);
+    for (const value of candidates) if (!present.has(value)) this.append(value);
   }
 
   removeAt(i: number): void {
     this.writable().splice(i, 1);
-    this.identity = undefined;
     this.fine.push({ op: "remove", path: this.pointer(i) });
   }
 
   replaceAt(i: number, value: unknown, touched = true): void {
     this.writable()[i] = value;
     if (touched) this.touched.add(value);
-    this.identity = undefined;
     this.fine.push({ op: "replace", path: this.pointer(i), value: cloneJson(value) });
   }
 

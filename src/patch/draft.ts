@@ -3,7 +3,8 @@ import type { ResolvedAttribute } from "../schema/schema-index.js";
 
 /** RFC 6901 escaping of one reference token. */
 export function pointerToken(key: string | number): string {
-  return typeof key === "number" ? String(key) : key.replace(/~/g, "~0").replace(/\//g, "~1");
+  if (typeof key === "number") return String(key);
+  return key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key;
 }
 
 /** A deep copy of plain JSON data (what a change log must own). */
@@ -151,11 +152,14 @@ export function hasKey(obj: Json, name: string): boolean {
   return findKey(obj, name) !== undefined;
 }
 
-/** Sets `obj[name]`, replacing a key spelled in another case, as a data property (never a setter such as `__proto__`). */
+/**
+ * Sets `obj[name]`, replacing a key spelled in another case. `name` is a schema attribute name
+ * or a schema URN, never `__proto__` (the DSL rejects reserved names), so assignment is safe.
+ */
 export function setKey(obj: Json, name: string, value: unknown): void {
   const key = findKey(obj, name);
   if (key !== undefined && key !== name) delete obj[key];
-  Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true });
+  obj[name] = value;
 }
 
 export function deleteKey(obj: Json, name: string): void {

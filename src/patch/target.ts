@@ -30,6 +30,11 @@ function invalidPath(text: string, message: string): ScimError {
   return new ScimError(400, "invalidPath", `Path ${JSON.stringify(text)}: ${message}`);
 }
 
+// Identity providers send the same few paths over and over, so resolved targets (compiled
+// filters included; they are pure) are kept per resource type in a small LRU map.
+const CACHE_SIZE = 512;
+const caches = new WeakMap<ResourceIndex, Map<string, Target>>();
+
 /**
  * Resolves a PATCH path (RFC 7644 §3.5.2): attribute names case-insensitively, URN-qualified
  * names against the core schema or an extension, `[…]` compiled against the attribute's
@@ -37,6 +42,22 @@ function invalidPath(text: string, message: string): ScimError {
  * `invalidPath`; a bad filter is 400 `invalidFilter`.
  */
 export function resolveTarget(index: ResourceIndex, text: string, options: FilterOptions): Target {
+  let cache = caches.get(index);
+  if (cache === undefined) caches.set(index, (cache = new Map()));
+  const key = `${options.strict === true ? 1 : 0}:${options.maxLength ?? ""}:${options.maxDepth ?? ""}:${text}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const target = resolveUncached(index, text, options);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, target);
+  return target;
+}
+
+function resolveUncached(index: ResourceIndex, text: string, options: FilterOptions): Target {
   const ast = parsePath(text, options);
   const { urn, name, sub: dotted } = ast.attrPath;
   const top = index.resolve(urn, name);
