@@ -88,3 +88,4 @@ export type { ParseOptions, ParseLimits } from "./validate/options.js";
 export type { SerializeOptions } from "./project/serialize.js";
 export type { AttributeList } from "./project/attribute-list.js";
 export type { PatchOptions, PatchResult } from "./patch/apply.js";
+export { invertChanges } from "./patch/invert.js";

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { applyPatch as applyJsonPatch, deepClone } from "fast-json-patch";
 import { describe, expect, it } from "vitest";
-import { GroupResourceType, ScimError, UserResourceType } from "../src/index.js";
+import { GroupResourceType, ScimError, UserResourceType, invertChanges } from "../src/index.js";
 import { resourceIndex } from "../src/resource-type.js";
 import { parseResource } from "../src/validate/parse-resource.js";
 import { BJENSEN_ID, ENTERPRISE, JSMITH_ID, PATCH_OP, member, storedGroup, storedUser } from "./patch-fixtures.js";
@@ -92,10 +92,28 @@ function check(rt: typeof UserResourceType | typeof GroupResourceType, existing:
   parseResource(resourceIndex(rt), result.resource); // the result validates
   const replayed = applyJsonPatch(deepClone(existing), result.changes, true, false).newDocument;
   expect(replayed).toEqual(result.resource);
+  // inverted, the change log rolls the result back to the stored resource
+  const rolledBack = applyJsonPatch(deepClone(result.resource), invertChanges(existing, result.changes), true, false).newDocument;
+  expect(rolledBack).toEqual(existing);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 }
 
 describe("RFC 7644 §3.5.2 applier properties (fast-check)", () => {
+  it("the W1 change log inverts to a rollback", () => {
+    const existing = storedUser();
+    const body = {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: "replace", path: "name.givenName", value: "Babs" },
+        { op: "add", path: "phoneNumbers", value: [{ value: "555-555-1234", type: "home" }] },
+        { op: "remove", path: 'phoneNumbers[type eq "mobile"]' },
+        { op: "remove", path: "title" },
+      ],
+    };
+    const { resource, changes } = UserResourceType.applyPatch(existing, body);
+    const rollback = invertChanges(existing, changes);
+    expect(applyJsonPatch(deepClone(resource), rollback, true, false).newDocument).toEqual(existing);
+  });
   it("User: random operation sequences → ScimError or a valid resource the change log reproduces; input untouched", () => {
     fc.assert(
       fc.property(fc.array(operation(userPaths), { minLength: 1, maxLength: 6 }), fc.boolean(), (operations, strict) => {
