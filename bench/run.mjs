@@ -24,54 +24,46 @@ const lib = await import(entry);
 // Results go here so that the optimiser cannot drop a call whose result is unused.
 let sink;
 
-/** Runs `fn` in batches for about `ms` and returns the median of the per-batch ops/s. */
-function measure(fn, ms) {
-  // Warm-up, and a batch size that makes one batch last about 10 ms.
+/**
+ * Calls `runBatch(n)` (which runs the contender n times and returns the elapsed ms) with a
+ * batch size that makes one batch last about 10 ms, after a warm-up, for about `ms`; returns
+ * the median of the per-batch ops/s. Sync and async contenders share it, so an async one pays
+ * for its awaits but a sync one never does.
+ */
+async function measureBatches(runBatch, ms) {
   let batch = 1;
   const warmEnd = performance.now() + Math.min(200, ms / 4);
   for (;;) {
-    const t0 = performance.now();
-    for (let i = 0; i < batch; i++) sink = fn();
-    const dt = performance.now() - t0;
+    const dt = await runBatch(batch);
     if (dt < 10) batch *= 2;
     if (performance.now() > warmEnd && dt >= 5) break;
   }
   const rates = [];
   const end = performance.now() + ms;
-  while (performance.now() < end || rates.length < 5) {
-    const t0 = performance.now();
-    for (let i = 0; i < batch; i++) sink = fn();
-    const dt = performance.now() - t0;
-    rates.push((batch * 1000) / dt);
-  }
+  while (performance.now() < end || rates.length < 5) rates.push((batch * 1000) / (await runBatch(batch)));
   rates.sort((a, b) => a - b);
   return { hz: rates[rates.length >> 1], samples: rates.length };
 }
 
-/** `measure` for functions returning promises (scimmy's PatchOp is async): each call awaited. */
-async function measureAsync(fn, ms) {
-  let batch = 1;
-  const warmEnd = performance.now() + Math.min(200, ms / 4);
-  for (;;) {
+function syncBatch(fn) {
+  return (n) => {
     const t0 = performance.now();
-    for (let i = 0; i < batch; i++) sink = await fn();
-    const dt = performance.now() - t0;
-    if (dt < 10) batch *= 2;
-    if (performance.now() > warmEnd && dt >= 5) break;
-  }
-  const rates = [];
-  const end = performance.now() + ms;
-  while (performance.now() < end || rates.length < 5) {
+    for (let i = 0; i < n; i++) sink = fn();
+    return performance.now() - t0;
+  };
+}
+
+// scimmy's PatchOp is async: each call is awaited.
+function asyncBatch(fn) {
+  return async (n) => {
     const t0 = performance.now();
-    for (let i = 0; i < batch; i++) sink = await fn();
-    rates.push((batch * 1000) / (performance.now() - t0));
-  }
-  rates.sort((a, b) => a - b);
-  return { hz: rates[rates.length >> 1], samples: rates.length };
+    for (let i = 0; i < n; i++) sink = await fn();
+    return performance.now() - t0;
+  };
 }
 
 const isAsync = (fn) => fn.constructor.name === "AsyncFunction";
-const timed = (fn, ms) => (isAsync(fn) ? measureAsync(fn, ms) : measure(fn, ms));
+const timed = (fn, ms) => measureBatches(isAsync(fn) ? asyncBatch(fn) : syncBatch(fn), ms);
 
 async function verify(kase, who, fn) {
   if (!kase.check) return true;
