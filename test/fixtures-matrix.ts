@@ -2,27 +2,32 @@
 // variants, shared by the view, PATCH and validation tests.
 import { attr, defineResourceType, defineSchema, UserSchema } from "../src/index.js";
 
+/** The sixteen mutability × returned combinations of RFC 7643 §7, one string attribute each. */
+export const mutabilityReturnedMatrix = {
+  roAlways: attr.string({ mutability: "readOnly", returned: "always" }),
+  roNever: attr.string({ mutability: "readOnly", returned: "never" }),
+  roDefault: attr.string({ mutability: "readOnly", returned: "default" }),
+  roRequest: attr.string({ mutability: "readOnly", returned: "request" }),
+  rwAlways: attr.string({ mutability: "readWrite", returned: "always" }),
+  rwNever: attr.string({ mutability: "readWrite", returned: "never" }),
+  rwDefault: attr.string({ mutability: "readWrite", returned: "default" }),
+  rwRequest: attr.string({ mutability: "readWrite", returned: "request" }),
+  imAlways: attr.string({ mutability: "immutable", returned: "always" }),
+  imNever: attr.string({ mutability: "immutable", returned: "never" }),
+  imDefault: attr.string({ mutability: "immutable", returned: "default" }),
+  imRequest: attr.string({ mutability: "immutable", returned: "request" }),
+  woAlways: attr.string({ mutability: "writeOnly", returned: "always" }),
+  woNever: attr.string({ mutability: "writeOnly", returned: "never" }),
+  woDefault: attr.string({ mutability: "writeOnly", returned: "default" }),
+  woRequest: attr.string({ mutability: "writeOnly", returned: "request" }),
+} as const;
+
 export const MatrixSchema = defineSchema({
   id: "urn:example:params:scim:schemas:core:2.0:Matrix",
   name: "Matrix",
   description: "Every mutability × returned combination",
   attributes: {
-    roAlways: attr.string({ mutability: "readOnly", returned: "always" }),
-    roNever: attr.string({ mutability: "readOnly", returned: "never" }),
-    roDefault: attr.string({ mutability: "readOnly", returned: "default" }),
-    roRequest: attr.string({ mutability: "readOnly", returned: "request" }),
-    rwAlways: attr.string({ mutability: "readWrite", returned: "always" }),
-    rwNever: attr.string({ mutability: "readWrite", returned: "never" }),
-    rwDefault: attr.string({ mutability: "readWrite", returned: "default" }),
-    rwRequest: attr.string({ mutability: "readWrite", returned: "request" }),
-    imAlways: attr.string({ mutability: "immutable", returned: "always" }),
-    imNever: attr.string({ mutability: "immutable", returned: "never" }),
-    imDefault: attr.string({ mutability: "immutable", returned: "default" }),
-    imRequest: attr.string({ mutability: "immutable", returned: "request" }),
-    woAlways: attr.string({ mutability: "writeOnly", returned: "always" }),
-    woNever: attr.string({ mutability: "writeOnly", returned: "never" }),
-    woDefault: attr.string({ mutability: "writeOnly", returned: "default" }),
-    woRequest: attr.string({ mutability: "writeOnly", returned: "request" }),
+    ...mutabilityReturnedMatrix,
     rwRequired: attr.integer({ required: true }),
     imRequired: attr.dateTime({ required: true, mutability: "immutable" }),
     roRequired: attr.boolean({ required: true, mutability: "readOnly" }),

@@ -3,6 +3,7 @@
 // schema with every mutability × returned combination.
 import { attr, defineResourceType, defineSchema, EnterpriseUserSchema, UserSchema } from "../src/index.js";
 import { resourceIndex } from "../src/resource-type.js";
+import { mutabilityReturnedMatrix } from "./fixtures-matrix.js";
 import { GroupResourceType, UserResourceType } from "../src/builtins.js";
 
 export const USER_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -147,22 +148,7 @@ export const GadgetSchema = defineSchema({
   id: CUSTOM_URN,
   name: "Gadget",
   attributes: {
-    roAlways: attr.string({ mutability: "readOnly", returned: "always" }),
-    roNever: attr.string({ mutability: "readOnly", returned: "never" }),
-    roDefault: attr.string({ mutability: "readOnly", returned: "default" }),
-    roRequest: attr.string({ mutability: "readOnly", returned: "request" }),
-    rwAlways: attr.string({ mutability: "readWrite", returned: "always" }),
-    rwNever: attr.string({ mutability: "readWrite", returned: "never" }),
-    rwDefault: attr.string({ mutability: "readWrite", returned: "default" }),
-    rwRequest: attr.string({ mutability: "readWrite", returned: "request" }),
-    imAlways: attr.string({ mutability: "immutable", returned: "always" }),
-    imNever: attr.string({ mutability: "immutable", returned: "never" }),
-    imDefault: attr.string({ mutability: "immutable", returned: "default" }),
-    imRequest: attr.string({ mutability: "immutable", returned: "request" }),
-    woAlways: attr.string({ mutability: "writeOnly", returned: "always" }),
-    woNever: attr.string({ mutability: "writeOnly", returned: "never" }),
-    woDefault: attr.string({ mutability: "writeOnly", returned: "default" }),
-    woRequest: attr.string({ mutability: "writeOnly", returned: "request" }),
+    ...mutabilityReturnedMatrix,
     serial: attr.string({ required: true, mutability: "immutable" }),
     label: attr.string({ required: true }),
     tags: attr.string({ multiValued: true, mutability: "immutable" }),
