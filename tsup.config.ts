@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", server: "src/server/index.ts", client: "src/client/index.ts" },
+    entry: { index: "src/index.ts", server: "src/server/index.ts", client: "src/client/index.ts", verify: "src/verify/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
