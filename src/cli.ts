@@ -2,7 +2,7 @@
 // banner). Each command is an entry of `commands`: `verify` (issue 9) adds itself there.
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { moduleSource, splitDiscovery } from "./discovery/codegen.js";
@@ -214,7 +214,11 @@ type Tsx = { tsImport(specifier: string, options: { parentURL: string }): Promis
 async function loadTsx(): Promise<Tsx> {
   const candidates: string[] = [];
   try {
-    candidates.push(pathToFileURL(createRequire(resolve(process.cwd(), "noop.js")).resolve("tsx/esm/api")).href);
+    // require.resolve would pick tsx's CommonJS build; read its exports map for the ESM one.
+    const pkgPath = createRequire(resolve(process.cwd(), "noop.js")).resolve("tsx/package.json");
+    const pkg = JSON.parse(await readFile(pkgPath, "utf8")) as { exports?: Record<string, { import?: { default?: string } }> };
+    const esm = pkg.exports?.["./esm/api"]?.import?.default;
+    if (esm !== undefined) candidates.push(pathToFileURL(resolve(dirname(pkgPath), esm)).href);
   } catch {
     // not installed in the user's project: try beside scimtype
   }
