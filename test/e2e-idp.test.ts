@@ -268,3 +268,33 @@ describe.skipIf(!existsSync(FIXTURES))("replay of the recorded Entra ID and Okta
     });
   }
 });
+
+describe("SCIM_PATCH_NO_CONTENT=1 (the profile the Entra ID collection is run with)", () => {
+  test("a successful PATCH is 204 with the new ETag; with attributes= it is 200 with them", async () => {
+    const dir = tempDir();
+    const s = await startServer({ dbPath: join(dir.path, "nc.db"), env: { SCIM_PATCH_NO_CONTENT: "1" } });
+    try {
+      const c = client(s);
+      const created = await c("POST", "/Users", { schemas: [USER], userName: "nocontent@example.com" });
+      const id = String(created.body?.id);
+      const res = await c("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "X" }] });
+      expect(res.status).toBe(204);
+      expect(res.text).toBe("");
+      const etag = res.headers.get("etag");
+      expect(etag).not.toBeNull();
+      expect(etag).not.toBe(created.headers.get("etag"));
+      expect((await c("GET", `/Users/${id}`)).headers.get("etag")).toBe(etag);
+      const withAttrs = await c("PATCH", `/Users/${id}?attributes=displayName`, {
+        schemas: [PATCH_OP],
+        Operations: [{ op: "replace", path: "displayName", value: "Y" }],
+      });
+      expect(withAttrs.status).toBe(200);
+      expect(withAttrs.body).toMatchObject({ id, displayName: "Y" });
+      const bad = await c("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "id", value: "x" }] });
+      expect(bad.status).toBe(400);
+    } finally {
+      await s.stop();
+      dir.remove();
+    }
+  });
+});

@@ -20,6 +20,12 @@ export interface ReferenceAppOptions {
   readonly log?: (line: string) => void;
   /** Absolute base URL for `meta.location`; derived from each request when absent. */
   readonly baseUrl?: string;
+  /**
+   * Answer a successful PATCH with 204 No Content (and its ETag) instead of 200 with the
+   * resource, unless the request asks for `attributes`/`excludedAttributes`. RFC 7644 §3.5.2
+   * allows both; Entra ID's test collection expects 204. Default false.
+   */
+  readonly patchNoContent?: boolean;
 }
 
 type Env = { Variables: { body: Uint8Array<ArrayBuffer> | undefined } };
@@ -60,6 +66,10 @@ export function createReferenceApp(options: ReferenceAppOptions): Hono<Env> {
     basePath: BASE_PATH,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     maxBodyBytes,
+    // Identity providers send attributes the server does not declare (Entra's collection PUTs a
+    // misspelled `adreses`): dropping them is what RFC 7644 leaves to the server, and keeps
+    // provisioning going where a 400 would stop it.
+    unknownAttributes: "ignore",
     onViolation: (event) => {
       // The audit table is the durable trail; the log line is for whoever watches the console.
       store.recordViolation(event);
@@ -139,14 +149,20 @@ export function createReferenceApp(options: ReferenceAppOptions): Hono<Env> {
       parsed.pathname = `${BASE_PATH}/ServiceProviderConfig`;
       url = parsed.href;
     }
-    if (body === undefined && url === request.url) return handler(request);
-    return handler(
-      new Request(url, {
-        method: request.method,
-        headers: request.headers,
-        ...(body !== undefined ? { body } : {}),
-      }),
-    );
+    const response =
+      body === undefined && url === request.url
+        ? await handler(request)
+        : await handler(new Request(url, { method: request.method, headers: request.headers, ...(body !== undefined ? { body } : {}) }));
+    if (options.patchNoContent === true && request.method === "PATCH" && response.status === 200) {
+      const query = parsed.searchParams;
+      if (!query.has("attributes") && !query.has("excludedAttributes")) {
+        const headers = new Headers(response.headers);
+        headers.delete("content-type");
+        headers.delete("content-length");
+        return new Response(null, { status: 204, headers });
+      }
+    }
+    return response;
   };
   app.all(BASE_PATH, (c) => serve(c.req.raw, c.get("body")));
   app.all(`${BASE_PATH}/*`, (c) => serve(c.req.raw, c.get("body")));

@@ -1,6 +1,7 @@
 // Command-line entry of the reference server (`npm run serve`). Configuration from the
 // environment: PORT (8080), HOST (127.0.0.1), SCIM_DB (./scim.db), SCIM_TOKEN (generated and
-// printed once when unset), SCIM_MAX_BODY_BYTES (1 MiB), SCIM_SYNC (full | normal).
+// printed once when unset), SCIM_MAX_BODY_BYTES (1 MiB), SCIM_SYNC (full | normal),
+// SCIM_PATCH_NO_CONTENT (1: answer PATCH with 204, as Entra ID's test collection expects).
 import { randomBytes } from "node:crypto";
 import { startReferenceServer } from "./server.js";
 
@@ -31,6 +32,7 @@ const server = await startReferenceServer({
   token,
   maxBodyBytes: envInt("SCIM_MAX_BODY_BYTES", 1_048_576),
   synchronous: sync,
+  patchNoContent: process.env.SCIM_PATCH_NO_CONTENT === "1",
 });
 console.log(`scimtype reference server listening on ${server.url} (SQLite: ${dbPath})`);
 

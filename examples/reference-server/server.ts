@@ -3,7 +3,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { BASE_PATH, createReferenceApp } from "./app.js";
+import { BASE_PATH, createReferenceApp, type ReferenceAppOptions } from "./app.js";
 import { indexedAttributes } from "./resource-types.js";
 import { SqliteStore } from "./sqlite-store.js";
 
@@ -17,6 +17,8 @@ export interface ReferenceServerOptions {
   readonly token: string;
   readonly maxBodyBytes?: number;
   readonly synchronous?: "full" | "normal";
+  /** See {@link ReferenceAppOptions.patchNoContent}. */
+  readonly patchNoContent?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -41,6 +43,7 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
     token: options.token,
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
+    ...(options.patchNoContent !== undefined ? { patchNoContent: options.patchNoContent } : {}),
   });
   let server: Server;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
