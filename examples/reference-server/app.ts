@@ -107,8 +107,10 @@ export function createReferenceApp(options: ReferenceAppOptions): Hono<Env> {
   // Body limit: decided from Content-Length before reading when the client sends one, and
   // counted while streaming otherwise (chunked bodies), stopping at the first byte too many.
   const bodyLimit: MiddlewareHandler<Env> = async (c, next) => {
+    // The method first: touching `body` makes @hono/node-server build a full Request object.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const request = c.req.raw;
-    if (request.body === null || c.req.method === "GET" || c.req.method === "HEAD") return next();
+    if (request.body === null) return next();
     const tooLarge = (): Response =>
       // Connection: close, because the rest of the body is left unread on the socket.
       scimError(413, `The request body exceeds the limit of ${maxBodyBytes} bytes`, { connection: "close" });

@@ -206,6 +206,7 @@ export class SqliteStore implements Store {
   /** resource type → lower-cased indexed path → the path as configured */
   readonly #indexed = new Map<string, Map<string, string>>();
   readonly #stmt: ReturnType<typeof prepareStatements>;
+  readonly #queries = new Map<string, Database.Statement<string[], ResourceRow>>();
 
   constructor(options: SqliteStoreOptions) {
     this.db = new Database(options.path);
@@ -240,9 +241,10 @@ export class SqliteStore implements Store {
     const rows =
       candidates === undefined
         ? this.#stmt.all.iterate(resourceType)
-        : this.db
-            .prepare<string[], ResourceRow>(`SELECT data FROM resources WHERE type = ? AND id IN (${candidates.sql}) ORDER BY seq`)
-            .iterate(resourceType, ...candidates.params);
+        : this.#prepared(`SELECT data FROM resources WHERE type = ? AND id IN (${candidates.sql}) ORDER BY seq`).iterate(
+            resourceType,
+            ...candidates.params,
+          );
     let found: StoredResource[] = [];
     for (const row of rows) {
       const resource = JSON.parse(row.data) as StoredResource;
@@ -353,6 +355,21 @@ export class SqliteStore implements Store {
   /** Checkpoints the WAL into the main file and closes the database. */
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * A prepared statement for a push-down query. The SQL text depends only on the filter's shape
+   * (values are parameters), so a handful of shapes cover an IdP's traffic; the cache is bounded
+   * all the same, since shapes come from clients.
+   */
+  #prepared(sql: string): Database.Statement<string[], ResourceRow> {
+    let statement = this.#queries.get(sql);
+    if (statement === undefined) {
+      if (this.#queries.size >= 64) this.#queries.clear();
+      statement = this.db.prepare<string[], ResourceRow>(sql);
+      this.#queries.set(sql, statement);
+    }
+    return statement;
   }
 
   // BEGIN IMMEDIATE takes the write lock up front, so a concurrent process cannot slip a write
