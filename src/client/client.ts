@@ -48,9 +48,9 @@ export interface ScimClientOptions<RTs extends readonly AnyResourceType[]> {
  */
 export interface RequestOptions {
   /** Aborts the request, and any wait between retries. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Headers added to this request. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -75,7 +75,7 @@ export type IfMatch = string | { readonly meta?: { readonly version?: string | u
  */
 export interface WriteOptions extends RequestOptions {
   /** Sends `If-Match` (RFC 7644 §3.14): the server answers 412 if the resource changed since. */
-  readonly ifMatch?: IfMatch;
+  readonly ifMatch?: IfMatch | undefined;
 }
 
 /**
@@ -87,7 +87,9 @@ export interface WriteOptions extends RequestOptions {
  * ```
  */
 export interface ProjectionOptions {
+  /** Return only these attributes (and those `returned: "always"`). */
   readonly attributes?: readonly string[] | undefined;
+  /** Return the default attributes except these. */
   readonly excludedAttributes?: readonly string[] | undefined;
 }
 
@@ -101,13 +103,15 @@ export interface ProjectionOptions {
  */
 export interface ListOptions extends RequestOptions, ProjectionOptions {
   /** A filter (RFC 7644 §3.4.2.2), as text or as the AST `parseFilter` returns. */
-  readonly filter?: string | Filter;
-  readonly sortBy?: string;
-  readonly sortOrder?: "ascending" | "descending";
+  readonly filter?: string | Filter | undefined;
+  /** Attribute to sort by (RFC 7644 §3.4.2.3). */
+  readonly sortBy?: string | undefined;
+  /** Default `ascending`. */
+  readonly sortOrder?: "ascending" | "descending" | undefined;
   /** 1-based index of the first result. */
-  readonly startIndex?: number;
+  readonly startIndex?: number | undefined;
   /** Page size. */
-  readonly count?: number;
+  readonly count?: number | undefined;
 }
 
 /** Options without a projection: the full `ScimResource<RT>` comes back. */
