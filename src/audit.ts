@@ -3,6 +3,12 @@ import type { ResolvedAttribute } from "./schema/schema-index.js";
 /**
  * One rejected or ignored attempt on an immutable or readOnly attribute. Services log these:
  * the audit trail of every such attempt is part of the product (DESIGN §4).
+ *
+ * @example
+ * ```ts
+ * const events: ViolationEvent[] = [];
+ * UserResourceType.applyPatch(stored, body, { onViolation: (e) => events.push(e) });
+ * ```
  */
 export interface ViolationEvent {
   /** the request that made the attempt */
@@ -28,7 +34,14 @@ export interface ViolationEvent {
   operationIndex?: number;
 }
 
-/** Receives every {@link ViolationEvent}. Must not throw: it runs inside request handling. */
+/**
+ * Receives every {@link ViolationEvent}. Must not throw: it runs inside request handling.
+ *
+ * @example
+ * ```ts
+ * const log: OnViolation = (e) => console.warn(`${e.action} ${e.kind} ${e.resourceType}/${e.resourceId}: ${e.path} is ${e.mutability}`);
+ * ```
+ */
 export type OnViolation = (event: ViolationEvent) => void;
 
 /** What a redacted value is replaced with in events. */

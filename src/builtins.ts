@@ -24,12 +24,43 @@ type UserRT = typeof userResourceType;
 type GroupRT = typeof groupResourceType;
 
 // Named with interfaces so hovers and errors say `User`, not the expansion (TYPES.md technique 8).
-/** The RFC 7643 §4.1 User resource type, with the optional Enterprise User extension (§4.3). */
+/**
+ * The RFC 7643 §4.1 User resource type, with the optional Enterprise User extension (§4.3).
+ *
+ * @example
+ * ```ts
+ * function greet(user: ScimResource<User>) {
+ *   return user.name?.givenName ?? user.userName;
+ * }
+ * ```
+ */
 export interface User extends UserRT {}
-/** The RFC 7643 §4.2 Group resource type. */
+/**
+ * The RFC 7643 §4.2 Group resource type.
+ *
+ * @example
+ * ```ts
+ * const members = (group: ScimResource<Group>) => group.members?.map((m) => m.value) ?? [];
+ * ```
+ */
 export interface Group extends GroupRT {}
 
-/** The RFC 7643 §4.1 User resource type, with the optional Enterprise User extension (§4.3). */
+/**
+ * The RFC 7643 §4.1 User resource type, with the optional Enterprise User extension (§4.3).
+ *
+ * @example
+ * ```ts
+ * const stored = UserResourceType.parseCreate({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "bjensen" });
+ * patch(UserResourceType).replace("name.givenName", "Babs");
+ * ```
+ */
 export const UserResourceType: User = userResourceType;
-/** The RFC 7643 §4.2 Group resource type. */
+/**
+ * The RFC 7643 §4.2 Group resource type.
+ *
+ * @example
+ * ```ts
+ * patch(GroupResourceType).add("members", [{ value: "2819c223", type: "User" }]);
+ * ```
+ */
 export const GroupResourceType: Group = groupResourceType;

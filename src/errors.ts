@@ -1,5 +1,10 @@
 /**
  * The RFC 7644 §3.12 `scimType` values. Only these may appear in an error body.
+ *
+ * @example
+ * ```ts
+ * if (ScimError.is(error) && error.scimType === "mutability") audit(error.detail);
+ * ```
  */
 export type ScimType =
   | "invalidFilter"
@@ -13,7 +18,15 @@ export type ScimType =
   | "invalidVers"
   | "sensitive";
 
-/** RFC 7644 §3.12 error response body. `status` is a string, as the RFC's examples show. */
+/**
+ * RFC 7644 §3.12 error response body. `status` is a string, as the RFC's examples show.
+ *
+ * @example
+ * ```ts
+ * const body: ScimErrorBody = new ScimError(409, "uniqueness", "userName taken").toJSON();
+ * // { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "409", scimType: "uniqueness", detail: "userName taken" }
+ * ```
+ */
 export interface ScimErrorBody {
   schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"];
   status: string;
@@ -21,6 +34,14 @@ export interface ScimErrorBody {
   detail?: string;
 }
 
+/**
+ * The RFC 7644 §3.12 error message schema URN.
+ *
+ * @example
+ * ```ts
+ * const body = { schemas: [ERROR_URN], status: "404", detail: "Not found" };
+ * ```
+ */
 export const ERROR_URN = "urn:ietf:params:scim:api:messages:2.0:Error" as const;
 
 // A registry-wide symbol, so that copies of this class in separate ESM and CJS bundles

@@ -19,9 +19,25 @@ import { type ResourceIndex, buildResourceIndex } from "./schema/schema-index.js
 import type { PatchPath } from "./types/patch-path.js";
 import type { ExtensionEntry, ResourceTypeTypes } from "./types/views.js";
 
+/**
+ * The RFC 7643 §6 ResourceType schema URN, the `schemas` value of `/ResourceTypes` entries.
+ *
+ * @example
+ * ```ts
+ * UserResourceType.toJSON().schemas; // [RESOURCE_TYPE_URN]
+ * ```
+ */
 export const RESOURCE_TYPE_URN = "urn:ietf:params:scim:schemas:core:2.0:ResourceType" as const;
 
-/** A resource type as `/ResourceTypes` represents it (RFC 7643 §6). */
+/**
+ * A resource type as `/ResourceTypes` represents it (RFC 7643 §6).
+ *
+ * @example
+ * ```ts
+ * const json: ResourceTypeJSON = GroupResourceType.toJSON();
+ * // { schemas: [RESOURCE_TYPE_URN], id: "Group", name: "Group", endpoint: "/Groups", description: "Group", schema: "urn:ietf:params:scim:schemas:core:2.0:Group" }
+ * ```
+ */
 export interface ResourceTypeJSON {
   schemas: [typeof RESOURCE_TYPE_URN];
   id: string;
@@ -35,6 +51,12 @@ export interface ResourceTypeJSON {
 /**
  * A resource type (RFC 7643 §6): a core schema, its extensions and an endpoint. The methods
  * are the runtime services compiled from the same declaration as its types.
+ *
+ * @example
+ * ```ts
+ * const rt: ResourceType = defineResourceType({ name: "Device", endpoint: "/Devices", schema: DeviceSchema });
+ * rt.parseCreate(body);
+ * ```
  */
 export interface ResourceType<
   N extends string = string,
@@ -117,7 +139,16 @@ export interface ResourceType<
   };
 }
 
-/** The loose constraint for generic entry points (TYPES.md technique 2). */
+/**
+ * The loose constraint for generic entry points (TYPES.md technique 2).
+ *
+ * @example
+ * ```ts
+ * function endpointOf<RT extends AnyResourceType>(rt: RT): string {
+ *   return rt.endpoint;
+ * }
+ * ```
+ */
 export interface AnyResourceType {
   readonly name: string;
   readonly endpoint: string;
@@ -128,7 +159,18 @@ export interface AnyResourceType {
   toJSON(): ResourceTypeJSON;
 }
 
-/** The declaration `defineResourceType` takes. */
+/**
+ * The declaration `defineResourceType` takes.
+ *
+ * @example
+ * ```ts
+ * defineResourceType({
+ *   name: "User", endpoint: "/Users", description: "User Account", schema: UserSchema,
+ *   extensions: [{ schema: EnterpriseUserSchema, required: false }],
+ *   onViolation: (event) => audit.write(event),
+ * });
+ * ```
+ */
 export interface ResourceTypeDefinition<N extends string, S extends AnySchema, E extends readonly ExtensionEntry[]> {
   /** The resource type name, e.g. `User`; also its `id` in `/ResourceTypes`. */
   readonly name: N;
@@ -144,7 +186,14 @@ export interface ResourceTypeDefinition<N extends string, S extends AnySchema, E
 const RT_BRAND = Symbol.for("scimtype.ResourceType");
 const indexes = new WeakMap<object, ResourceIndex>();
 
-/** True for a resource type made by `defineResourceType`. */
+/**
+ * True for a resource type made by `defineResourceType`.
+ *
+ * @example
+ * ```ts
+ * isResourceType(UserResourceType); // true, whichever copy of scimtype made it
+ * ```
+ */
 export function isResourceType(value: unknown): value is ResourceType {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[RT_BRAND] === true;
 }

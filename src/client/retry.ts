@@ -61,6 +61,12 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
 /**
  * Milliseconds until the moment a `Retry-After` header names (RFC 9110 §10.2.3: delay-seconds
  * or an HTTP-date); undefined when absent or unreadable.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter("120"); // 120000
+ * parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Date.parse("Wed, 21 Oct 2015 07:27:30 GMT")); // 30000
+ * ```
  */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null) return undefined;

@@ -9,10 +9,34 @@ import {
   type ServiceProviderOptions,
 } from "./service-provider.js";
 
+/**
+ * The RFC 7644 §3.4.2 ListResponse message schema URN.
+ *
+ * @example
+ * ```ts
+ * const empty = { schemas: [LIST_RESPONSE_URN], totalResults: 0, itemsPerPage: 0, startIndex: 1, Resources: [] };
+ * ```
+ */
 export const LIST_RESPONSE_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse" as const;
+/**
+ * The RFC 7643 §7 Schema schema URN, the `schemas` value of `/Schemas` entries.
+ *
+ * @example
+ * ```ts
+ * discovery({ resourceTypes: [UserResourceType] }).schemas.Resources[0]!.schemas; // [SCHEMA_URN]
+ * ```
+ */
 export const SCHEMA_URN = "urn:ietf:params:scim:schemas:core:2.0:Schema" as const;
 
-/** An RFC 7644 §3.4.2 list response. */
+/**
+ * An RFC 7644 §3.4.2 list response.
+ *
+ * @example
+ * ```ts
+ * const page: ListResponse<ScimResource<User>> = await client.User.list({ count: 10 });
+ * for (const user of page.Resources) console.log(user.userName);
+ * ```
+ */
 export interface ListResponse<T> {
   schemas: [typeof LIST_RESPONSE_URN];
   totalResults: number;
@@ -21,22 +45,57 @@ export interface ListResponse<T> {
   Resources: T[];
 }
 
-/** A `/Schemas` entry: the schema with `schemas` and `meta` (RFC 7644 §4). */
+/**
+ * A `/Schemas` entry: the schema with `schemas` and `meta` (RFC 7644 §4).
+ *
+ * @example
+ * ```ts
+ * const [user]: SchemaResource[] = discovery({ resourceTypes: [UserResourceType] }).schemas.Resources;
+ * user!.meta.location; // "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User"
+ * ```
+ */
 export type SchemaResource = SchemaJSON & {
   schemas: [typeof SCHEMA_URN];
   meta: { resourceType: "Schema"; location: string };
 };
 
-/** A `/ResourceTypes` entry with its `meta` (RFC 7644 §4). */
+/**
+ * A `/ResourceTypes` entry with its `meta` (RFC 7644 §4).
+ *
+ * @example
+ * ```ts
+ * const entries: ResourceTypeResource[] = discovery({ resourceTypes: [UserResourceType] }).resourceTypes.Resources;
+ * ```
+ */
 export type ResourceTypeResource = ResourceTypeJSON & { meta: { resourceType: "ResourceType"; location: string } };
 
-/** The three discovery documents of RFC 7644 §4. */
+/**
+ * The three discovery documents of RFC 7644 §4.
+ *
+ * @example
+ * ```ts
+ * const docs: DiscoveryDocuments = discovery({ resourceTypes: [UserResourceType, GroupResourceType] });
+ * docs.serviceProviderConfig.patch.supported; // true
+ * ```
+ */
 export interface DiscoveryDocuments {
   schemas: ListResponse<SchemaResource>;
   resourceTypes: ListResponse<ResourceTypeResource>;
   serviceProviderConfig: ServiceProviderConfigJSON;
 }
 
+/**
+ * Options of `discovery()`: the resource types, what the service provider supports, and the base of `meta.location`.
+ *
+ * @example
+ * ```ts
+ * const options: DiscoveryOptions = {
+ *   resourceTypes: [UserResourceType, GroupResourceType],
+ *   serviceProvider: { bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 } },
+ *   baseUrl: "https://example.com/scim/v2",
+ * };
+ * ```
+ */
 export interface DiscoveryOptions {
   resourceTypes: readonly AnyResourceType[];
   serviceProvider?: ServiceProviderOptions;

@@ -1,4 +1,15 @@
-/** An authentication scheme of `/ServiceProviderConfig` (RFC 7643 §5, errata 8011). */
+/**
+ * An authentication scheme of `/ServiceProviderConfig` (RFC 7643 §5, errata 8011).
+ *
+ * @example
+ * ```ts
+ * const bearer: AuthenticationScheme = {
+ *   type: "oauthbearertoken",
+ *   name: "OAuth Bearer Token",
+ *   description: "Authentication with a bearer token",
+ * };
+ * ```
+ */
 export interface AuthenticationScheme {
   type: "oauth" | "oauth2" | "oauthbearertoken" | "httpbasic" | "httpdigest";
   name: string;
@@ -11,6 +22,12 @@ export interface AuthenticationScheme {
 /**
  * What a service provider says it supports (RFC 7643 §5). Every field is optional; the
  * defaults describe what this package's own handler does.
+ *
+ * @example
+ * ```ts
+ * const sp: ServiceProviderOptions = { sort: { supported: false } };
+ * discovery({ resourceTypes: [UserResourceType], serviceProvider: sp });
+ * ```
  */
 export interface ServiceProviderOptions {
   documentationUri?: string;
@@ -23,9 +40,24 @@ export interface ServiceProviderOptions {
   authenticationSchemes?: AuthenticationScheme[];
 }
 
+/**
+ * The RFC 7643 §5 ServiceProviderConfig schema URN.
+ *
+ * @example
+ * ```ts
+ * discovery({ resourceTypes: [] }).serviceProviderConfig.schemas; // [SERVICE_PROVIDER_CONFIG_URN]
+ * ```
+ */
 export const SERVICE_PROVIDER_CONFIG_URN = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig" as const;
 
-/** The RFC 7643 §5 representation. */
+/**
+ * The RFC 7643 §5 representation.
+ *
+ * @example
+ * ```ts
+ * const config: ServiceProviderConfigJSON = discovery({ resourceTypes: [UserResourceType] }).serviceProviderConfig;
+ * ```
+ */
 export interface ServiceProviderConfigJSON {
   schemas: [typeof SERVICE_PROVIDER_CONFIG_URN];
   documentationUri?: string;
@@ -42,6 +74,11 @@ export interface ServiceProviderConfigJSON {
 /**
  * Honest defaults: PATCH, filtering (200 results a page), sorting and ETags are supported by
  * the handler in `scimtype/server`; bulk and password change are not; one bearer-token scheme.
+ *
+ * @example
+ * ```ts
+ * discovery({ resourceTypes: [UserResourceType], serviceProvider: { ...DEFAULT_SERVICE_PROVIDER, documentationUri: "https://example.com/scim" } });
+ * ```
  */
 export const DEFAULT_SERVICE_PROVIDER: Required<Omit<ServiceProviderOptions, "documentationUri">> = {
   patch: { supported: true },

@@ -11,7 +11,14 @@ import { Draft, cloneJson, pointerToken, readKey } from "./draft.js";
 import { type RequestOperation, readPatchRequest } from "./request.js";
 import { type Target, filterEqualities, resolveTarget } from "./target.js";
 
-/** Options of `RT.applyPatch`. */
+/**
+ * Options of `RT.applyPatch`.
+ *
+ * @example
+ * ```ts
+ * UserResourceType.applyPatch(stored, body, { strict: true, maxOperations: 100 });
+ * ```
+ */
 export interface PatchOptions extends ParseOptions {
   /** most operations in one request (default 1,000) */
   readonly maxOperations?: number | undefined;
@@ -19,7 +26,15 @@ export interface PatchOptions extends ParseOptions {
   readonly filter?: FilterLimits | undefined;
 }
 
-/** What `RT.applyPatch` returns. */
+/**
+ * What `RT.applyPatch` returns.
+ *
+ * @example
+ * ```ts
+ * const { resource, changes, changed }: PatchResult<ScimResource<User>> = UserResourceType.applyPatch(stored, body);
+ * if (changed) console.log(changes); // the RFC 6902 operations applied, e.g. for an audit log
+ * ```
+ */
 export interface PatchResult<R = Record<string, unknown>> {
   /** the resource after the operations; `existing` itself when nothing changed */
   resource: R;

@@ -5,6 +5,12 @@ import { PATCH_OP_URN, type PatchOperation, type PatchPath, type PatchRequest, t
  * An immutable builder of a typed PatchOp body: each call returns a new builder. A path that
  * would touch an immutable or readOnly attribute, or a value of the wrong type, does not
  * compile.
+ *
+ * @example
+ * ```ts
+ * const base: PatchBuilder<User> = patch(UserResourceType).replace("active", true);
+ * const more = base.add("emails", [{ value: "b@example.com", type: "work" }]); // base is unchanged
+ * ```
  */
 export interface PatchBuilder<RT extends AnyResourceType> {
   /** RFC 7644 §3.5.2.1 add, without a path: a partial of the patchable attributes. */

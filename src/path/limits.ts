@@ -1,6 +1,11 @@
 /**
  * Bounds on filter and path text. They keep a hostile request from costing more than a
  * bounded amount of time and stack, whatever the rest of the server does with it.
+ *
+ * @example
+ * ```ts
+ * parseFilter(text, { maxLength: 1024, maxDepth: 8 });
+ * ```
  */
 export interface FilterLimits {
   /** longest accepted text, in UTF-16 code units (default 8,192) */
@@ -9,7 +14,14 @@ export interface FilterLimits {
   readonly maxDepth?: number;
 }
 
-/** Options of `parseFilter`, `parsePath`, `compileFilter`. */
+/**
+ * Options of `parseFilter`, `parsePath`, `compileFilter`.
+ *
+ * @example
+ * ```ts
+ * parseFilter('value eq"x"', { strict: true }); // throws 400 invalidFilter: strict mode wants the spaces
+ * ```
+ */
 export interface FilterOptions extends FilterLimits {
   /**
    * Reject the lenient forms real clients send: a missing space around an operator

@@ -65,6 +65,11 @@ function expectEnd(parser: FilterParser): void {
  * `attributes` / `excludedAttributes` lists use it.
  *
  * @throws ScimError 400 `invalidPath`
+ *
+ * @example
+ * ```ts
+ * parseAttrPath("name.givenName"); // { name: "name", sub: "givenName", start: 0, end: 14 }
+ * ```
  */
 export function parseAttrPath(text: string, options: FilterOptions = {}): AttrPath {
   checkText(text, options, "invalidPath", "Attribute path");

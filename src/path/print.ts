@@ -61,7 +61,14 @@ export function printFilter(filter: Filter): string {
   }
 }
 
-/** Prints a PATCH path in canonical form. */
+/**
+ * Prints a PATCH path in canonical form.
+ *
+ * @example
+ * ```ts
+ * printPath(parsePath('emails[type eq "work"].value')); // 'emails[type eq "work"].value'
+ * ```
+ */
 export function printPath(path: PatchPathAst): string {
   let out = printAttrPath(path.attrPath);
   if (path.valueFilter !== undefined) out += `[${printFilter(path.valueFilter)}]`;

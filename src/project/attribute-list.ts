@@ -1,6 +1,13 @@
 import type { ResolvedAttribute, ResourceIndex } from "../schema/schema-index.js";
 
-/** An `attributes` / `excludedAttributes` value: comma-separated text, or several such texts. */
+/**
+ * An `attributes` / `excludedAttributes` value: comma-separated text, or several such texts.
+ *
+ * @example
+ * ```ts
+ * const list: AttributeList = ["userName", "name.givenName", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"];
+ * ```
+ */
 export type AttributeList = string | readonly string[];
 
 function items(list: AttributeList | undefined): string[] {

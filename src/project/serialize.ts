@@ -6,7 +6,15 @@ import { isObject } from "../validate/validate-value.js";
 import { type AttributeList, isGiven, parseAttributeList } from "./attribute-list.js";
 import { withoutValueFilters } from "./written-paths.js";
 
-/** Options of {@link serialize}. */
+/**
+ * Options of {@link serialize}.
+ *
+ * @example
+ * ```ts
+ * UserResourceType.serialize(stored, { attributes: ["userName", "emails"] });
+ * UserResourceType.serialize(created, { written: ["password"] });
+ * ```
+ */
 export interface SerializeOptions {
   /** RFC 7644 §3.4.2.5 `attributes`: return only these (and those `returned: "always"`). */
   readonly attributes?: AttributeList | undefined;

@@ -61,6 +61,12 @@ export type PatchableMutability = "readWrite" | "writeOnly";
 /**
  * A declared attribute: its RFC 7643 §7 characteristics, resolved with the defaults.
  * The runtime object is what `/Schemas` serialises; `~` exists only in the type system.
+ *
+ * @example
+ * ```ts
+ * const badgeId = attr.string({ mutability: "immutable" }); // Attribute<"string", …>
+ * console.log(badgeId.type, badgeId.mutability); // "string" "immutable"
+ * ```
  */
 export interface Attribute<T extends AttributeType = AttributeType, P extends AttrTypes = AttrTypes> {
   readonly type: T;
@@ -84,6 +90,11 @@ export interface Attribute<T extends AttributeType = AttributeType, P extends At
 /**
  * The loose constraint for generic entry points: a phantom of `any` keeps a call from
  * comparing computed views structurally (TYPES.md technique 2).
+ *
+ * @example
+ * ```ts
+ * const isImmutable = (a: AnyAttribute) => a.mutability === "immutable";
+ * ```
  */
 export interface AnyAttribute {
   readonly type: AttributeType;
@@ -93,14 +104,37 @@ export interface AnyAttribute {
   readonly "~": any;
 }
 
-/** An attribute that is not complex: what a complex attribute may hold (RFC 7643 §2.3.8). */
+/**
+ * An attribute that is not complex: what a complex attribute may hold (RFC 7643 §2.3.8).
+ *
+ * @example
+ * ```ts
+ * const sub: SimpleAttribute = attr.string({ canonicalValues: ["work", "home"] }); // may sit inside attr.complex
+ * ```
+ */
 export interface SimpleAttribute extends AnyAttribute {
   readonly type: Exclude<AttributeType, "complex">;
 }
 
-/** A record of attribute declarations, keyed by attribute name. */
+/**
+ * A record of attribute declarations, keyed by attribute name.
+ *
+ * @example
+ * ```ts
+ * const attributes = { badgeId: attr.string(), hireDate: attr.dateTime() } satisfies Attributes;
+ * defineSchema({ id: "urn:example:params:scim:schemas:extension:acme:2.0:Employee", name: "Employee", attributes });
+ * ```
+ */
 export type Attributes = { readonly [name: string]: AnyAttribute };
-/** A record of simple attribute declarations: the sub-attributes of a complex attribute. */
+/**
+ * A record of simple attribute declarations: the sub-attributes of a complex attribute.
+ *
+ * @example
+ * ```ts
+ * const subs = { value: attr.string(), display: attr.string({ mutability: "readOnly" }) } satisfies SubAttributes;
+ * const manager = attr.complex(subs);
+ * ```
+ */
 export type SubAttributes = { readonly [name: string]: SimpleAttribute };
 
 // ---------------------------------------------------------------------------------------
@@ -305,7 +339,15 @@ export function createAttribute(
 
 const ATTRIBUTE_BRAND = Symbol.for("scimtype.Attribute");
 
-/** True for an object made by one of the `attr` builders or by `schemaFromJSON`. */
+/**
+ * True for an object made by one of the `attr` builders or by `schemaFromJSON`.
+ *
+ * @example
+ * ```ts
+ * isAttribute(attr.string()); // true
+ * isAttribute({ type: "string" }); // false: not made by attr.*
+ * ```
+ */
 export function isAttribute(value: unknown): value is Attribute {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[ATTRIBUTE_BRAND] === true;
 }

@@ -38,7 +38,15 @@ export type PatchEntries<A extends Attributes, Pre extends string> = {
 
 type PrefixEntries<E, P extends string> = E extends PatchEntry ? { k: `${P}${E["k"]}`; v: E["v"] } : never;
 
-/** A SCIM schema (RFC 7643 §7): a URI and a set of attribute declarations. */
+/**
+ * A SCIM schema (RFC 7643 §7): a URI and a set of attribute declarations.
+ *
+ * @example
+ * ```ts
+ * const s: Schema = schemaFromJSON(json);
+ * console.log(s.id, s.toJSON().attributes.length);
+ * ```
+ */
 export interface Schema<Id extends string = string, A extends Attributes = Attributes> {
   readonly id: Id;
   readonly name: string;
@@ -50,7 +58,16 @@ export interface Schema<Id extends string = string, A extends Attributes = Attri
   toJSON(): SchemaJSON;
 }
 
-/** The loose constraint for generic entry points (TYPES.md technique 2). */
+/**
+ * The loose constraint for generic entry points (TYPES.md technique 2).
+ *
+ * @example
+ * ```ts
+ * function describe(schema: AnySchema): string {
+ *   return `${schema.name} (${schema.id})`;
+ * }
+ * ```
+ */
 export interface AnySchema {
   readonly id: string;
   readonly name: string;
@@ -60,7 +77,18 @@ export interface AnySchema {
   toJSON(): SchemaJSON;
 }
 
-/** The declaration `defineSchema` takes. */
+/**
+ * The declaration `defineSchema` takes.
+ *
+ * @example
+ * ```ts
+ * const definition = {
+ *   id: "urn:example:params:scim:schemas:extension:acme:2.0:Employee",
+ *   name: "Employee",
+ *   attributes: { badgeId: attr.string({ mutability: "immutable" }) },
+ * } satisfies SchemaDefinition<string, Attributes>;
+ * ```
+ */
 export interface SchemaDefinition<Id extends string, A extends Attributes> {
   /** The schema URI, e.g. `urn:ietf:params:scim:schemas:extension:acme:2.0:Employee`. */
   readonly id: Id;
@@ -71,7 +99,15 @@ export interface SchemaDefinition<Id extends string, A extends Attributes> {
 
 const SCHEMA_BRAND = Symbol.for("scimtype.Schema");
 
-/** True for a schema made by `defineSchema` or `schemaFromJSON`. */
+/**
+ * True for a schema made by `defineSchema` or `schemaFromJSON`.
+ *
+ * @example
+ * ```ts
+ * isSchema(UserSchema); // true
+ * isSchema(UserSchema.toJSON()); // false: plain JSON, see schemaFromJSON
+ * ```
+ */
 export function isSchema(value: unknown): value is Schema {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[SCHEMA_BRAND] === true;
 }

@@ -2,7 +2,14 @@ import type { ObjectView } from "../schema/attribute.js";
 import type { commonAttributes } from "../schema/core/common.js";
 import type { AnySchema, PatchEntries } from "../schema/define-schema.js";
 
-/** An extension of a resource type: its schema and whether resources must carry it. */
+/**
+ * An extension of a resource type: its schema and whether resources must carry it.
+ *
+ * @example
+ * ```ts
+ * const entry: ExtensionEntry = { schema: EnterpriseUserSchema, required: false };
+ * ```
+ */
 export interface ExtensionEntry<S extends AnySchema = AnySchema, R extends boolean = boolean> {
   readonly schema: S;
   readonly required: R;

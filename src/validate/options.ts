@@ -1,6 +1,13 @@
 import type { OnViolation } from "../audit.js";
 
-/** Size limits on a body. Exceeding one is a 400, never a crash or a long stall. */
+/**
+ * Size limits on a body. Exceeding one is a 400, never a crash or a long stall.
+ *
+ * @example
+ * ```ts
+ * UserResourceType.parseCreate(body, { maxDepth: 16, maxStringLength: 4096, maxArrayLength: 1000, maxKeys: 200 });
+ * ```
+ */
 export interface ParseLimits {
   /**
    * Deepest nesting of objects and arrays, the body itself being depth 1. SCIM bodies are at
@@ -24,7 +31,14 @@ export const DEFAULT_LIMITS: ParseLimits = Object.freeze({
   maxKeys: 1_000,
 });
 
-/** Options of `parseCreate`, `parseReplace` and `validateValue`. */
+/**
+ * Options of `parseCreate`, `parseReplace` and `validateValue`.
+ *
+ * @example
+ * ```ts
+ * UserResourceType.parseCreate(body, { strict: true, unknownAttributes: "ignore", onViolation: log });
+ * ```
+ */
 export interface ParseOptions {
   /** Reject every lenient form, e.g. booleans sent as `"True"`/`"False"` (DESIGN §4). Default false. */
   readonly strict?: boolean | undefined;

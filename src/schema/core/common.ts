@@ -2,7 +2,14 @@
 // builders as any schema, and served by no `/Schemas` entry (RFC 7643 §3.1 "not defined in any schema").
 import { attr } from "../attribute.js";
 
-/** `id`, `externalId` and `meta` (RFC 7643 §3.1). */
+/**
+ * `id`, `externalId` and `meta` (RFC 7643 §3.1).
+ *
+ * @example
+ * ```ts
+ * commonAttributes.meta.subAttributes.version.mutability; // "readOnly"
+ * ```
+ */
 export const commonAttributes = {
   id: attr.string({
     required: true,

@@ -4,7 +4,17 @@
 import { attr } from "../attribute.js";
 import { defineSchema } from "../define-schema.js";
 
-/** RFC 7643 §4.3 / §8.7.1 Enterprise User extension. */
+/**
+ * RFC 7643 §4.3 / §8.7.1 Enterprise User extension.
+ *
+ * @example
+ * ```ts
+ * defineResourceType({
+ *   name: "User", endpoint: "/Users", schema: UserSchema,
+ *   extensions: [{ schema: EnterpriseUserSchema, required: true }],
+ * });
+ * ```
+ */
 export const EnterpriseUserSchema = defineSchema({
   id: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
   name: "EnterpriseUser",

@@ -4,7 +4,14 @@
 import { attr } from "../attribute.js";
 import { defineSchema } from "../define-schema.js";
 
-/** RFC 7643 §4.2 / §8.7.1 Group schema. */
+/**
+ * RFC 7643 §4.2 / §8.7.1 Group schema.
+ *
+ * @example
+ * ```ts
+ * const team = defineResourceType({ name: "Team", endpoint: "/Teams", schema: GroupSchema });
+ * ```
+ */
 export const GroupSchema = defineSchema({
   id: "urn:ietf:params:scim:schemas:core:2.0:Group",
   name: "Group",

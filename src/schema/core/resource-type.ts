@@ -4,7 +4,15 @@
 import { attr } from "../attribute.js";
 import { defineSchema } from "../define-schema.js";
 
-/** RFC 7643 §6 / §8.7.2 schema of /ResourceTypes entries. */
+/**
+ * RFC 7643 §6 / §8.7.2 schema of /ResourceTypes entries.
+ *
+ * @example
+ * ```ts
+ * const { schemas } = discovery({ resourceTypes: [UserResourceType] });
+ * ResourceTypeSchema.toJSON(); // the §8.7.2 "ResourceType" schema, for servers that list it in /Schemas
+ * ```
+ */
 export const ResourceTypeSchema = defineSchema({
   id: "urn:ietf:params:scim:schemas:core:2.0:ResourceType",
   name: "ResourceType",

@@ -4,7 +4,14 @@
 import { attr } from "../attribute.js";
 import { defineSchema } from "../define-schema.js";
 
-/** RFC 7643 §5 / §8.7.2 schema of /ServiceProviderConfig. */
+/**
+ * RFC 7643 §5 / §8.7.2 schema of /ServiceProviderConfig.
+ *
+ * @example
+ * ```ts
+ * ServiceProviderConfigSchema.toJSON().attributes.map((a) => a.name); // ["documentationUri", "patch", "bulk", …]
+ * ```
+ */
 export const ServiceProviderConfigSchema = defineSchema({
   id: "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig",
   name: "Service Provider Configuration",

@@ -4,7 +4,14 @@
 import { attr } from "../attribute.js";
 import { defineSchema } from "../define-schema.js";
 
-/** RFC 7643 §4.1 / §8.7.1 User schema. */
+/**
+ * RFC 7643 §4.1 / §8.7.1 User schema.
+ *
+ * @example
+ * ```ts
+ * const user = defineResourceType({ name: "User", endpoint: "/Users", schema: UserSchema });
+ * ```
+ */
 export const UserSchema = defineSchema({
   id: "urn:ietf:params:scim:schemas:core:2.0:User",
   name: "User",
