@@ -156,6 +156,7 @@ export interface AnyResourceType {
   readonly extensions: readonly ExtensionEntry[];
   // biome-ignore lint: the loose constraint is the point
   readonly "~": any;
+  /** The RFC 7643 §6 representation. */
   toJSON(): ResourceTypeJSON;
 }
 

@@ -7,7 +7,7 @@ import { type AttributeList, isGiven, parseAttributeList } from "./attribute-lis
 import { withoutValueFilters } from "./written-paths.js";
 
 /**
- * Options of {@link serialize}.
+ * Options of `RT.serialize` (the resource type method).
  *
  * @example
  * ```ts

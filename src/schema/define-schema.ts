@@ -74,6 +74,7 @@ export interface AnySchema {
   readonly attributes: Attributes;
   // biome-ignore lint: the loose constraint is the point
   readonly "~": any;
+  /** The RFC 7643 §7 representation. */
   toJSON(): SchemaJSON;
 }
 

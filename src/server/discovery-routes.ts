@@ -4,6 +4,14 @@ import type { ServiceProviderOptions } from "../discovery/service-provider.js";
 import type { AnyResourceType } from "../resource-type.js";
 import { errorResponse, scimJson } from "./responses.js";
 
+/**
+ * Options of `createDiscoveryRoutes`.
+ *
+ * @example
+ * ```ts
+ * const options: DiscoveryHandlerOptions = { resourceTypes: [UserResourceType, GroupResourceType], basePath: "/scim/v2" };
+ * ```
+ */
 export interface DiscoveryHandlerOptions {
   resourceTypes: readonly AnyResourceType[];
   serviceProvider?: ServiceProviderOptions;
@@ -13,7 +21,15 @@ export interface DiscoveryHandlerOptions {
   baseUrl?: string;
 }
 
-/** Strips `basePath` from a URL path; undefined when the path is outside it. */
+/**
+ * Strips `basePath` from a URL path; undefined when the path is outside it.
+ *
+ * @example
+ * ```ts
+ * routePath("/scim/v2/Users/2819c223", "/scim/v2"); // "/Users/2819c223"
+ * routePath("/health", "/scim/v2"); // undefined
+ * ```
+ */
 export function routePath(pathname: string, basePath: string): string | undefined {
   const base = basePath.replace(/\/+$/, "");
   if (base !== "" && pathname !== base && !pathname.toLowerCase().startsWith(`${base.toLowerCase()}/`)) return undefined;
@@ -27,6 +43,12 @@ export function routePath(pathname: string, basePath: string): string | undefine
  * case-insensitively, a trailing slash is accepted, methods other than GET get a 405 SCIM
  * error. Returns undefined for paths that are not discovery endpoints, so a larger handler
  * can route them.
+ *
+ * @example
+ * ```ts
+ * const routes = createDiscoveryRoutes({ resourceTypes: [UserResourceType], basePath: "/scim/v2" });
+ * const response = routes(request) ?? new Response("Not found", { status: 404 });
+ * ```
  */
 export function createDiscoveryRoutes(
   options: DiscoveryHandlerOptions,

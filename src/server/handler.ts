@@ -13,7 +13,15 @@ import {
 } from "./resource-operations.js";
 import { errorResponse } from "./responses.js";
 
-/** A SCIM request handler: Web-standard `Request` in, `Response` out. */
+/**
+ * A SCIM request handler: Web-standard `Request` in, `Response` out.
+ *
+ * @example
+ * ```ts
+ * const handle: ScimHandler = createScimHandler({ resourceTypes: [UserResourceType], store: new MemoryStore(), basePath: "/scim/v2" });
+ * app.all("/scim/v2/*", (c) => handle(c.req.raw)); // Hono
+ * ```
+ */
 export type ScimHandler = (request: Request) => Promise<Response>;
 
 /** 405 with `Allow` (RFC 7231 §6.5.5), as a SCIM error body. */

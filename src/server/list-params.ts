@@ -1,6 +1,17 @@
 import { ScimError } from "../errors.js";
 
-/** RFC 7644 §3.4.3 SearchRequest message URN. */
+/**
+ * RFC 7644 §3.4.3 SearchRequest message URN.
+ *
+ * @example
+ * ```ts
+ * await fetch("https://example.com/scim/v2/Users/.search", {
+ *   method: "POST",
+ *   headers: { "content-type": "application/scim+json" },
+ *   body: JSON.stringify({ schemas: [SEARCH_REQUEST_URN], filter: 'userName eq "bjensen"', count: 10 }),
+ * });
+ * ```
+ */
 export const SEARCH_REQUEST_URN = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
 /** The query of a list or search request (RFC 7644 §3.4.2, §3.4.3), normalised. */

@@ -39,6 +39,11 @@ function copyIndex(index: IndexEntries): IndexEntries {
  * all of its work synchronously once called (no `await` inside), so each call is atomic with
  * respect to any other async caller in the process. Resources are deep-copied on the way in
  * and on the way out: nothing a caller holds aliases stored state.
+ *
+ * @example
+ * ```ts
+ * const handle = createScimHandler({ resourceTypes: [UserResourceType, GroupResourceType], store: new MemoryStore() });
+ * ```
  */
 export class MemoryStore implements Store {
   readonly #types = new Map<string, TypeTable>();

@@ -14,17 +14,41 @@ type Resource = Readonly<Record<string, unknown>>;
  * What the handler needs of a resource type: the façade methods of `defineResourceType`
  * (every `ResourceType` is one). Return types are loosened so that any declared resource type
  * fits without the handler depending on its derived views.
+ *
+ * @example
+ * ```ts
+ * const served: ServableResourceType[] = [UserResourceType, GroupResourceType];
+ * ```
  */
 export interface ServableResourceType extends AnyResourceType {
+  /** Compiles a filter to a predicate (`ResourceType.matches`). */
   matches(filter: string | Filter, options?: FilterOptions): (resource: Resource) => boolean;
+  /** A `sortBy`/`sortOrder` comparator (`ResourceType.compare`). */
   compare(sortBy: string, sortOrder?: "ascending" | "descending"): (a: Resource, b: Resource) => number;
+  /** Validates a POST body (`ResourceType.parseCreate`). */
   parseCreate(body: unknown, options?: ParseOptions): object;
+  /** Validates a PUT body against the stored resource (`ResourceType.parseReplace`). */
   parseReplace(body: unknown, existing: Resource, options?: ParseOptions): object;
+  /** Applies a PatchOp (`ResourceType.applyPatch`). */
   applyPatch(existing: Resource, body: unknown, options?: PatchOptions): PatchResult<object>;
+  /** The resource as a response returns it (`ResourceType.serialize`). */
   serialize(resource: Resource, options?: SerializeOptions): object;
 }
 
-/** Options of `createScimHandler`. */
+/**
+ * Options of `createScimHandler`.
+ *
+ * @example
+ * ```ts
+ * const options: ScimHandlerOptions = {
+ *   resourceTypes: [UserResourceType, GroupResourceType],
+ *   store: new MemoryStore(),
+ *   basePath: "/scim/v2",
+ *   authenticate: (request) => request.headers.get("authorization") === `Bearer ${token}`,
+ *   onViolation: (event) => audit.write(event),
+ * };
+ * ```
+ */
 export interface ScimHandlerOptions {
   /** The resource types served, each at its endpoint (`/Users`, `/Groups`, …). */
   resourceTypes: readonly ServableResourceType[];

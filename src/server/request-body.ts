@@ -1,6 +1,13 @@
 import { ScimError } from "../errors.js";
 
-/** The default of `maxBodyBytes`: 1 MiB. */
+/**
+ * The default of `maxBodyBytes`: 1 MiB.
+ *
+ * @example
+ * ```ts
+ * createScimHandler({ resourceTypes, store, maxBodyBytes: 4 * DEFAULT_MAX_BODY_BYTES });
+ * ```
+ */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 const tooLarge = (max: number): ScimError =>

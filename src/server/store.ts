@@ -6,12 +6,22 @@ import type { Filter } from "../path/ast.js";
  * including writeOnly values, which the handler never returns. Plain JSON data. Derived
  * values are not stored: `meta.location` (it depends on the base URL) and a User's `groups`
  * (RFC 7643 §4.1.2: read from {@link Store.memberships}, so it can never go stale).
+ *
+ * @example
+ * ```ts
+ * const stored: StoredResource | undefined = await store.get("User", "2819c223");
+ * ```
  */
 export type StoredResource = Readonly<Record<string, unknown>>;
 
 /**
  * One value of an attribute with `uniqueness: "server"` or `"global"` (RFC 7643 §7), e.g.
  * `userName`. The handler computes these from the schema; the store only compares strings.
+ *
+ * @example
+ * ```ts
+ * const key: UniqueKey = { attribute: "userName", value: "bjensen" }; // lower-cased: userName is not caseExact
+ * ```
  */
 export interface UniqueKey {
   /** the canonical attribute path: `userName`, `urn:…:Employee:badgeId` */
@@ -23,6 +33,11 @@ export interface UniqueKey {
 /**
  * What a store indexes beside each resource it writes. The handler computes it from the
  * schema, so the store needs no schema knowledge (an SQL store keeps these in side tables).
+ *
+ * @example
+ * ```ts
+ * const index: IndexEntries = { unique: [{ attribute: "userName", value: "bjensen" }], members: [], display: undefined };
+ * ```
  */
 export interface IndexEntries {
   /**
@@ -37,13 +52,30 @@ export interface IndexEntries {
   readonly display: string | undefined;
 }
 
-/** A resource with its index entries: what {@link DeleteOptions.detach} returns. */
+/**
+ * A resource with its index entries: what {@link DeleteOptions.detach} returns.
+ *
+ * @example
+ * ```ts
+ * await store.delete("User", id, {
+ *   detach: (holderType, holder): StoredWrite => ({ resource: withoutMember(holder, id), index: indexOf(holderType, holder) }),
+ * });
+ * ```
+ */
 export interface StoredWrite {
   readonly resource: StoredResource;
   readonly index: IndexEntries;
 }
 
-/** One resource (a Group) that lists a given id among its direct members. */
+/**
+ * One resource (a Group) that lists a given id among its direct members.
+ *
+ * @example
+ * ```ts
+ * const groups = (await store.memberships([userId])).get(userId) ?? [];
+ * // [{ resourceType: "Group", id: "e9e30dba", display: "Tour Guides" }]
+ * ```
+ */
 export interface Membership {
   /** the holder's resource type name, e.g. `Group` */
   readonly resourceType: string;
@@ -52,7 +84,17 @@ export interface Membership {
   readonly display: string | undefined;
 }
 
-/** One page of a list request (RFC 7644 §3.4.2). */
+/**
+ * One page of a list request (RFC 7644 §3.4.2).
+ *
+ * @example
+ * ```ts
+ * async list(type: string, query: ListQuery): Promise<ListResult> {
+ *   const matching = (await this.all(type)).filter((r) => query.matches?.(r) ?? true).sort(query.compare);
+ *   return { totalResults: matching.length, resources: matching.slice(query.startIndex - 1, query.startIndex - 1 + query.count) };
+ * }
+ * ```
+ */
 export interface ListQuery {
   /** The parsed `filter` (RFC 7644 §3.4.2.2), for stores that translate it (e.g. to SQL). */
   readonly filter: Filter | undefined;
@@ -70,7 +112,14 @@ export interface ListQuery {
   readonly count: number;
 }
 
-/** What `Store.list` returns. */
+/**
+ * What `Store.list` returns.
+ *
+ * @example
+ * ```ts
+ * const result: ListResult = { totalResults: 42, resources: page };
+ * ```
+ */
 export interface ListResult {
   /** every match, whatever the page */
   readonly totalResults: number;
@@ -78,7 +127,14 @@ export interface ListResult {
   readonly resources: readonly StoredResource[];
 }
 
-/** Options of {@link Store.delete}. */
+/**
+ * Options of {@link Store.delete}.
+ *
+ * @example
+ * ```ts
+ * await store.delete("User", id, { expectedVersion: 'W/"3"' }); // 412 if it changed since
+ * ```
+ */
 export interface DeleteOptions {
   /** delete only if the stored `meta.version` equals this; otherwise ScimError 412 */
   readonly expectedVersion?: string | undefined;
@@ -100,6 +156,14 @@ export interface DeleteOptions {
  * handler may answer by re-reading. Resource types are named as declared (`User`, `Group`);
  * ids are the service provider's (the handler generates them). Errors a store throws for the
  * client's sake are `ScimError`s (404, 409, 412); anything else becomes a 500.
+ *
+ * @example
+ * ```ts
+ * class PostgresStore implements Store {
+ *   async get(type: string, id: string) { … }
+ *   // list, create, replace, delete, memberships: see the contract of each method
+ * }
+ * ```
  */
 export interface Store {
   /** The resource, or undefined when there is none. */
