@@ -172,6 +172,28 @@ describe("scimtype codegen: inputs and outputs", () => {
   });
 });
 
+describe("scimtype codegen: a core schema that lists the common attributes", () => {
+  it("leaves id, externalId and meta out of a resource type's core schema, with a warning", async () => {
+    const user = JSON.parse(readFileSync(join(rfc, "corrected/User.json"), "utf8")) as { attributes: unknown[] };
+    user.attributes.unshift(
+      { name: "id", type: "string", multiValued: false, required: false, caseExact: true, mutability: "readOnly", returned: "always", uniqueness: "server" },
+      { name: "externalId", type: "string", multiValued: false, required: false, caseExact: true, mutability: "readWrite", returned: "default" },
+    );
+    writeFileSync(join(tmp, "user-with-id.json"), JSON.stringify(user));
+    const rts = [{ schemas: ["urn:ietf:params:scim:schemas:core:2.0:ResourceType"], id: "User", name: "User", endpoint: "/Users", schema: "urn:ietf:params:scim:schemas:core:2.0:User" }];
+    writeFileSync(join(tmp, "user-rt.json"), JSON.stringify(rts));
+    const result = await runCli(["codegen", join(tmp, "user-with-id.json"), join(tmp, "user-rt.json")]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("'id', 'externalId' not carried over (common attributes of every resource, RFC 7643 §3.1)");
+    expect(result.stdout).not.toMatch(/^\s+id: attr/m);
+    expect(result.stdout).toContain("export const UserResourceType: User = userResourceType;");
+    // Without a resource type using it as its core schema, the schema is kept as it is.
+    const alone = await runCli(["codegen", join(tmp, "user-with-id.json")]);
+    expect(alone.stderr).toBe("");
+    expect(alone.stdout).toMatch(/^\s+id: attr\.string/m);
+  });
+});
+
 describe("scimtype codegen: bad input is a clear error on stderr and a non-zero exit", () => {
   const cases: [string, () => string[], string | RegExp][] = [
     ["an unreadable file", () => [join(tmp, "missing.json")], /cannot read .*missing\.json: no such file/],

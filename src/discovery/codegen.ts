@@ -1,5 +1,6 @@
 import { ScimError } from "../errors.js";
 import { type AnyResourceType, type ResourceTypeJSON, defineResourceType } from "../resource-type.js";
+import { RESERVED_TOP_LEVEL } from "../schema/core/common.js";
 import type { AnySchema } from "../schema/define-schema.js";
 import type { AttributeJSON, SchemaJSON } from "../schema/schema-json.js";
 import type { ExtensionEntry } from "../types/views.js";
@@ -130,11 +131,29 @@ export function moduleSource(
   if (input.schemas.length === 0) throw new ScimError(400, "invalidValue", "No schema in the input");
   const runtime = new Map<string, AnySchema>();
   const schemaJSON: SchemaJSON[] = [];
+  // Core schemas of the resource types: some servers list the common attributes (`id`, `meta`…)
+  // in them, which a declaration must not (every resource has them, RFC 7643 §3.1).
+  const cores = new Set(
+    (input.resourceTypes ?? []).flatMap((rt) => {
+      const core = typeof rt === "object" && rt !== null ? (rt as { schema?: unknown }).schema : undefined;
+      return typeof core === "string" ? [core.toLowerCase()] : [];
+    }),
+  );
   for (const json of input.schemas) {
     const id = typeof json === "object" && json !== null ? (json as { id?: unknown }).id : undefined;
     let schema: AnySchema;
     try {
       schema = schemaFromJSON(json);
+      if (cores.has(schema.id.toLowerCase())) {
+        const full = schema.toJSON();
+        const common = full.attributes.filter((a) => RESERVED_TOP_LEVEL.has(a.name.toLowerCase()));
+        if (common.length > 0) {
+          warnings.push(
+            `Schema '${schema.id}': ${common.map((a) => `'${a.name}'`).join(", ")} not carried over (common attributes of every resource, RFC 7643 §3.1)`,
+          );
+          schema = schemaFromJSON({ ...full, attributes: full.attributes.filter((a) => !common.includes(a)) });
+        }
+      }
     } catch (error) {
       throw withContext(error, typeof id === "string" ? `Schema '${id}'` : "A schema");
     }
