@@ -44,6 +44,13 @@ describe("Microsoft Entra ID request shapes", () => {
     expect((resource[ENTERPRISE] as Record<string, unknown>).manager).toEqual({ value: "new-manager-id", displayName: "John Smith" });
     rejects(() => UserResourceType.applyPatch(storedUser(), patchBody({ op: "replace", path: `${ENTERPRISE}:manager`, value: "m" }), { strict: true }), 400, "invalidValue");
   });
+  it("a bare id for a multi-valued complex attribute with a value sub-attribute: members", () => {
+    const { resource } = apply(GroupResourceType, storedGroup(), patchBody({ op: "add", path: "members", value: "string id 1" }));
+    expect((resource.members as unknown[]).at(-1)).toEqual({ value: "string id 1" });
+    const removed = apply(GroupResourceType, resource, patchBody({ op: "Remove", path: "members", value: "string id 1" }));
+    expect(removed.resource.members).toEqual(storedGroup().members);
+    rejects(() => GroupResourceType.applyPatch(storedGroup(), patchBody({ op: "add", path: "members", value: "string id 1" }), { strict: true }), 400, "invalidValue");
+  });
   it('"value" arrays of one element for single-valued attributes', () => {
     const { resource } = apply(UserResourceType, storedUser(), patchBody({ op: "Replace", path: "displayName", value: ["Barbara"] }));
     expect(resource.displayName).toBe("Barbara");

@@ -3,8 +3,12 @@
 // expected error code lands on exactly the directive's next line.
 import { describe, expectTypeOf, test } from "vitest";
 import {
+  attr,
+  defineResourceType,
+  defineSchema,
   GroupResourceType,
   PATCH_OP_URN,
+  UserSchema,
   patch,
   UserResourceType,
   type Group,
@@ -144,5 +148,19 @@ describe("PatchPath, PatchValue and PatchRequest", () => {
       Operations: [{ op: "replace", path: "id", value: "x" }],
     };
     void body, bad;
+  });
+});
+
+describe("no-path values and extensions with nothing writable", () => {
+  test("an extension whose attributes are all immutable or readOnly takes no no-path value", () => {
+    const Frozen = defineSchema({
+      id: "urn:example:params:scim:schemas:extension:acme:2.0:Frozen",
+      name: "Frozen",
+      attributes: { employeeId: attr.string({ mutability: "immutable" }), tenant: attr.string({ mutability: "readOnly" }) },
+    });
+    const RT = defineResourceType({ name: "User", endpoint: "/Users", schema: UserSchema, extensions: [{ schema: Frozen, required: false }] });
+    patch(RT).replace({ displayName: "x" });
+    // @ts-expect-error TS2353 the extension has no writable attribute
+    patch(RT).replace({ "urn:example:params:scim:schemas:extension:acme:2.0:Frozen": { employeeId: "x" } });
   });
 });

@@ -28,9 +28,18 @@ describe("parseAttributeList (RFC 7644 §3.4.2.5, §3.10)", () => {
     expect(paths(ENTERPRISE_URN)).toContain(`${ENTERPRISE_URN}:employeeNumber`);
   });
 
-  it("RFC 7644 §3.4.2.5: unknown names, filters and too-deep paths are ignored", () => {
-    expect(paths("nope,name.nope,emails[type eq \"work\"],name.givenName.x,urn:x:y:z,,")).toStrictEqual([]);
+  it("RFC 7644 §3.4.2.5: unknown names and too-deep paths are ignored", () => {
+    expect(paths("nope,name.nope,name.givenName.x,urn:x:y:z,,")).toStrictEqual([]);
     expect(parseAttributeList(userIndex, ["userName", "title,nickName"]).map((r) => r.path)).toStrictEqual(["userName", "title", "nickName"]);
+  });
+});
+
+describe("lenient attribute lists (Microsoft Entra ID)", () => {
+  const paths = (text: string) => parseAttributeList(userIndex, text).map((r) => r.path);
+  it('a value filter names its attribute: emails[type eq "work"] projects emails; commas inside the filter do not split', () => {
+    expect(paths('emails[type eq "work"]')).toStrictEqual(["emails"]);
+    expect(paths('emails[value co "a,b"].value,title')).toStrictEqual(["emails.value", "title"]);
+    expect(serialize(userIndex, stored, { attributes: 'emails[type eq "work"]' })).toHaveProperty("emails");
   });
 });
 

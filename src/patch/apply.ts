@@ -211,6 +211,16 @@ class Applier {
     return options;
   }
 
+  /**
+   * Lenient: Microsoft Entra ID adds a member as a bare id (`"value": "2819c223"`); for a
+   * multi-valued complex attribute with a `value` sub-attribute that is `[{ "value": … }]`.
+   */
+  private wrapBareValue(top: ResolvedAttribute, raw: unknown): unknown {
+    if (this.strict || !(typeof raw === "string" || typeof raw === "number")) return raw;
+    const valueSub = top.subAttributes?.get("value");
+    return valueSub === undefined ? raw : [{ [valueSub.name]: raw }];
+  }
+
   /** Lenient: `"value": ["x"]` for a single-valued attribute (sent by some IdPs) means `"x"`. */
   private unwrapSingle(attribute: ResolvedAttribute, raw: unknown, element: boolean): unknown {
     const single = element || !attribute.attribute.multiValued;
@@ -261,7 +271,7 @@ class Applier {
         if (step.hasValue && isAssigned(step.value)) this.removeListedValues(step, edit);
         else edit.clear();
       } else {
-        const items = (this.validate(top, step.value, step) ?? []) as unknown[];
+        const items = (this.validate(top, this.wrapBareValue(top, step.value), step) ?? []) as unknown[];
         if (step.op === "replace") {
           edit.clear();
           edit.appendAll(this.carryIdentity(top, before, items));
@@ -501,7 +511,8 @@ class Applier {
   /** Microsoft Entra ID removes members with `{"op":"remove","path":"members","value":[{"value":"id"}]}`. */
   private removeListedValues(step: Step, edit: ArrayEdit): void {
     if (this.strict) throw new ScimError(400, "invalidSyntax", `Operations[${step.index}]: remove takes no value (RFC 7644 §3.5.2.2)`);
-    const listed = (this.validate(edit.top, Array.isArray(step.value) ? step.value : [step.value], step) ?? []) as unknown[];
+    const raw = this.wrapBareValue(edit.top, step.value);
+    const listed = (this.validate(edit.top, Array.isArray(raw) ? raw : [raw], step) ?? []) as unknown[];
     const remove = new IdentityIndex(edit.top, listed);
     for (let i = edit.length - 1; i >= 0; i--) {
       const element = edit.at(i);

@@ -1,4 +1,5 @@
 import type { ResolvedAttribute, ResourceIndex } from "../schema/schema-index.js";
+import { withoutValueFilters } from "./written-paths.js";
 
 /**
  * An `attributes` / `excludedAttributes` value: comma-separated text, or several such texts.
@@ -16,11 +17,36 @@ function items(list: AttributeList | undefined): string[] {
   const out: string[] = [];
   for (const text of texts) {
     if (typeof text !== "string") continue;
-    for (const item of text.split(",")) {
-      const trimmed = item.trim();
+    for (const item of splitOutsideFilters(text)) {
+      // RFC 7644 §3.4.2.5 takes attribute names; Microsoft Entra ID sends
+      // `emails[type eq "work"]`, read here as the attribute it names (`emails`), not a filter.
+      const trimmed = withoutValueFilters(item).trim();
       if (trimmed !== "") out.push(trimmed);
     }
   }
+  return out;
+}
+
+/** Splits at commas that are not inside a `[…]` value filter (whose strings may hold commas). */
+function splitOutsideFilters(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === "\\") i++;
+      else if (ch === '"') quoted = false;
+    } else if (ch === '"' && depth > 0) quoted = true;
+    else if (ch === "[") depth++;
+    else if (ch === "]" && depth > 0) depth--;
+    else if (ch === "," && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
   return out;
 }
 
@@ -38,8 +64,6 @@ function resolveIn(index: ResourceIndex, urn: string | undefined, rest: string):
 }
 
 function resolveItem(index: ResourceIndex, item: string): ResolvedAttribute[] {
-  // A value filter has no place in these lists (RFC 7644 §3.4.2.5 takes attribute names).
-  if (item.includes("[")) return [];
   if (item.slice(0, 4).toLowerCase() !== "urn:") {
     const found = resolveIn(index, undefined, item);
     return found ? [found] : [];

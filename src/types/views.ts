@@ -60,7 +60,8 @@ export interface ResourceTypeTypes<S extends AnySchema, E extends readonly Exten
   readonly patchPath: PublicPath<keyof PatchTable<S, E>>;
   /** a no-path add/replace value: a partial of the patchable attributes */
   readonly noPath: S["~"]["noPath"] & { externalId?: string } & {
-    -readonly [X in E[number] as X["schema"]["id"]]?: X["schema"]["~"]["noPath"];
+    // an extension with nothing writable has no key here, so a value for it does not compile
+    -readonly [X in E[number] as keyof X["schema"]["~"]["noPath"] extends never ? never : X["schema"]["id"]]?: X["schema"]["~"]["noPath"];
   };
   /** one typed PatchOp operation */
   readonly operation:
