@@ -1,5 +1,5 @@
 // The `scimtype` command. Built by tsup into dist/cli.js (ESM, with the `#!/usr/bin/env node`
-// banner). Each command is an entry of `commands`: `verify` (issue 9) adds itself there.
+// banner). Each command is an entry of `commands`.
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
@@ -9,12 +9,17 @@ import { moduleSource, splitDiscovery } from "./discovery/codegen.js";
 import { discovery } from "./discovery/discovery.js";
 import { ScimError } from "./errors.js";
 import { type AnyResourceType, isResourceType } from "./resource-type.js";
+import { formatReport } from "./verify/report.js";
+import type { CheckKind } from "./verify/types.js";
+import { verify } from "./verify/verify.js";
 
 /** Where a command writes; injectable so that a command's output is exactly what it printed. */
 interface Io {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** stdout is a terminal: draw progress and colours */
+  isTTY?: boolean;
 }
 
 interface Command {
@@ -120,10 +125,75 @@ Options:
   },
 };
 
-// The command table. `verify` (issue 9) plugs in here: `verify: verifyCommand`.
+const KINDS: readonly CheckKind[] = ["immutable", "readOnly", "writeOnly", "returned", "atomicity"];
+
+function positiveNumber(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new CliError(`${option} takes a non-negative number, not '${text}'`, USAGE_ERROR);
+  return n;
+}
+
+const verifyCommand: Command = {
+  summary: "prove a SCIM server keeps its immutability contract (immutable, readOnly, writeOnly, returned, atomic PATCH)",
+  usage: `Usage: scimtype verify <baseUrl> [--token <token>] [--json] [--resource-type <name>] [--only <kind>] [--keep]
+
+Reads the server's /ResourceTypes and /Schemas, creates test resources of its own, and checks
+for every attribute that immutable values cannot change, readOnly values are ignored or
+rejected, writeOnly values are never returned, "returned" is honoured, and a PATCH is atomic.
+It deletes what it created (unless --keep) and never touches anything else. Prints a table
+ending with "N passed, N failed, N skipped"; exits 1 when any check fails.
+
+Options:
+  --token <token>          bearer token (default: $SCIM_TOKEN)
+  --json                   print one JSON object { summary, checks } and nothing else
+  --resource-type <name>   check only this resource type (repeatable)
+  --only <kind>            only these checks: ${KINDS.join(", ")} (repeatable)
+  --keep                   leave the test resources in place
+  --max-requests <n>       most requests to send, cleanup aside (default 2000)
+  --rate <n>               most requests per second (default 20; 0 for no limit)
+  --timeout <ms>           per-request timeout (default 10000)`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      token: { type: "string" },
+      json: { type: "boolean" },
+      "resource-type": { type: "string", multiple: true },
+      only: { type: "string", multiple: true },
+      keep: { type: "boolean" },
+      "max-requests": { type: "string" },
+      rate: { type: "string" },
+      timeout: { type: "string" },
+    });
+    if (positionals.length !== 1) throw new CliError("expected the server's base URL, e.g. http://127.0.0.1:8080/scim/v2", USAGE_ERROR);
+    const baseUrl = positionals[0]!;
+    if (!/^https?:\/\//i.test(baseUrl)) throw new CliError(`'${baseUrl}' is not an http(s) URL`, USAGE_ERROR);
+    const only = values.only?.map((k) => {
+      const kind = KINDS.find((x) => x.toLowerCase() === k.toLowerCase());
+      if (kind === undefined) throw new CliError(`--only takes ${KINDS.join(", ")}, not '${k}'`, USAGE_ERROR);
+      return kind;
+    });
+    const progress = !values.json && io.isTTY === true;
+    const report = await verify({
+      baseUrl,
+      token: values.token ?? process.env.SCIM_TOKEN,
+      resourceTypes: values["resource-type"],
+      only,
+      cleanup: values.keep !== true,
+      maxRequests: positiveNumber(values["max-requests"], "--max-requests"),
+      rate: positiveNumber(values.rate, "--rate"),
+      timeoutMs: positiveNumber(values.timeout, "--timeout"),
+      onCheck: progress ? (check, done) => io.err(`\r${done} checks (${check.resourceType} ${check.attribute})`.slice(0, 100).padEnd(100)) : undefined,
+    });
+    if (progress) io.err(`\r${" ".repeat(100)}\r`);
+    io.out(values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, { color: io.isTTY === true })}\n`);
+    return report.summary.failed > 0 ? 1 : 0;
+  },
+};
+
 const commands: Readonly<Record<string, Command>> = {
   schemas: schemasCommand,
   codegen: codegenCommand,
+  verify: verifyCommand,
 };
 
 function help(): string {
@@ -308,6 +378,7 @@ const io: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  isTTY: process.stdout.isTTY === true,
 };
 
 main(process.argv.slice(2), io).then(
