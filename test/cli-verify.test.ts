@@ -26,7 +26,8 @@ function serve(handler: (request: Request) => Promise<Response>): Promise<{ base
         ...(body !== undefined && req.method !== "GET" && req.method !== "HEAD" ? { body } : {}),
       }),
     );
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    res.writeHead(response.status);
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   return new Promise((resolve) =>
