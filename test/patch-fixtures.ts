@@ -1,7 +1,8 @@
 // Stored resources for the PATCH tests, deep-frozen so that any write to the input throws.
 import { applyPatch as applyJsonPatch, deepClone } from "fast-json-patch";
 import { expect } from "vitest";
-import { type AnyResourceType, ScimError } from "../src/index.js";
+import type { AnyResourceType, ScimError } from "../src/index.js";
+import { catchScimError } from "./support/scim-error.js";
 
 export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
@@ -100,13 +101,8 @@ export function apply(rt: AnyResourceType & { applyPatch: Function }, existing: 
 }
 
 export function rejects(fn: () => unknown, status: number, scimType: string | undefined, detail?: string | RegExp): ScimError {
-  try {
-    fn();
-  } catch (error) {
-    if (!ScimError.is(error)) throw error;
-    expect({ status: error.status, scimType: error.scimType }).toEqual({ status, scimType });
-    if (detail !== undefined) expect(error.detail).toMatch(detail);
-    return error;
-  }
-  throw new Error("expected a ScimError");
+  const error = catchScimError(fn);
+  expect({ status: error.status, scimType: error.scimType }).toEqual({ status, scimType });
+  if (detail !== undefined) expect(error.detail).toMatch(detail);
+  return error;
 }

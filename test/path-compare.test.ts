@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../src/errors.js";
 import { compileComparator } from "../src/path/compare.js";
 import { ENTERPRISE, deviceIndex, userIndex, type Resource } from "./path-fixtures.js";
+import { catchScimError as error } from "./support/scim-error.js";
 
-function error(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (e) {
-    if (ScimError.is(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a ScimError");
-}
 
 const sorted = (list: Resource[], sortBy: string, order?: "ascending" | "descending", index = userIndex) =>
   [...list].sort(compileComparator(index, sortBy, order)).map((r) => r.id);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../src/errors.js";
 import { compileFilter, compileValueFilter } from "../src/path/evaluate.js";
 import { parseFilter } from "../src/path/parse-filter.js";
 import { parsePath } from "../src/path/parse-path.js";
@@ -16,16 +15,8 @@ import {
   users,
   type Resource,
 } from "./path-fixtures.js";
+import { catchScimError as error } from "./support/scim-error.js";
 
-function error(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (e) {
-    if (ScimError.is(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a ScimError");
-}
 
 const match = (filter: string, from: readonly Resource[] = users) => ids(compileFilter(userIndex, filter), from);
 

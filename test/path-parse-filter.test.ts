@@ -4,16 +4,8 @@ import type { LogExp } from "../src/path/ast.js";
 import { parseFilter } from "../src/path/parse-filter.js";
 import { printFilter } from "../src/path/print.js";
 import { stripPositions } from "./path-strip.js";
+import { catchScimError as error } from "./support/scim-error.js";
 
-function error(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (e) {
-    if (ScimError.is(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a ScimError");
-}
 
 function invalidFilter(text: string, options?: Parameters<typeof parseFilter>[1]): ScimError {
   const e = error(() => parseFilter(text, options));

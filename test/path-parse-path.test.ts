@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../src/errors.js";
 import { parseAttrPath, parsePath } from "../src/path/parse-path.js";
 import { printPath } from "../src/path/print.js";
 import { stripPositions } from "./path-strip.js";
+import { catchScimError as error } from "./support/scim-error.js";
 
-function error(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (e) {
-    if (ScimError.is(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a ScimError");
-}
 
 describe("RFC 7644 §3.5.2 PATH examples parse", () => {
   it('§3.5.2 example "members"', () => {

@@ -12,16 +12,8 @@ import {
   UserSchema,
 } from "../src/index.js";
 import { EmployeeSchema, MatrixSchema } from "./fixtures-matrix.js";
+import { catchScimError as scimError } from "./support/scim-error.js";
 
-function scimError(fn: () => unknown): ScimError {
-  try {
-    fn();
-  } catch (error) {
-    if (ScimError.is(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a ScimError");
-}
 
 describe("RFC 7643 §7 attribute defaults", () => {
   it("§7: omitted characteristics take readWrite, default, none, not required, not caseExact, single-valued", () => {
