@@ -6,6 +6,11 @@ import { ValueFactory } from "./values.js";
 
 const ALL_KINDS: readonly CheckKind[] = ["immutable", "readOnly", "writeOnly", "returned", "atomicity"];
 
+/** A finding about the run itself rather than an attribute. */
+function skipped(id: string, rfc: string, detail: string): CheckResult {
+  return { id, resourceType: "-", attribute: "-", mutability: "-", verdict: "skip", request: undefined, response: undefined, rfc, detail };
+}
+
 /**
  * Proves that a SCIM 2.0 service provider keeps its mutability contract: it reads the
  * server's own `/ResourceTypes` and `/Schemas`, creates test resources of its own, and checks
@@ -37,32 +42,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const wanted = options.resourceTypes?.map((n) => n.toLowerCase());
   const selected = wanted === undefined ? types : types.filter((t) => wanted.includes(t.rt.name.toLowerCase()));
   const verifier = new Verifier(session, new ValueFactory(token), kinds, types, options.onCheck);
-  const extra: CheckResult[] = notes.map((note, i) => ({
-    id: `discovery.${i}`,
-    resourceType: "-",
-    attribute: "-",
-    mutability: "-",
-    verdict: "skip",
-    request: undefined,
-    response: undefined,
-    rfc: "RFC 7644 §4",
-    detail: note,
-  }));
+  const extra: CheckResult[] = notes.map((detail, i) => skipped(`discovery.${i}`, "RFC 7644 §4", detail));
   try {
     for (const t of selected) await verifier.run(t);
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    extra.push({
-      id: "verify.budget",
-      resourceType: "-",
-      attribute: "-",
-      mutability: "-",
-      verdict: "skip",
-      request: undefined,
-      response: undefined,
-      rfc: "-",
-      detail: `${error.message}: the remaining checks were not run (raise maxRequests)`,
-    });
+    extra.push(skipped("verify.budget", "-", `${error.message}: the remaining checks were not run (raise maxRequests)`));
   } finally {
     if (options.cleanup !== false) {
       const cleaner = new Session(options.baseUrl, options.token, fetcher, 10_000, options.rate ?? 20, options.timeoutMs ?? 10_000);
