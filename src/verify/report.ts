@@ -1,6 +1,14 @@
 import type { VerifyReport } from "./types.js";
 
-/** A human-readable table of the findings, ending with `N passed, N failed, N skipped`. */
+/**
+ * A human-readable table of the findings, then the failures in detail, ending with the line
+ * `N passed, N failed, N skipped`.
+ *
+ * @example
+ * ```ts
+ * console.log(formatReport(await verify({ baseUrl, token }), { color: process.stdout.isTTY }));
+ * ```
+ */
 export function formatReport(report: VerifyReport, options: { color?: boolean } = {}): string {
   const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const mark = { pass: paint(32, "pass"), fail: paint(31, "FAIL"), skip: paint(33, "skip") };

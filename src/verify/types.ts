@@ -1,7 +1,21 @@
-/** Which groups of checks to run. */
+/**
+ * Which groups of checks to run.
+ *
+ * @example
+ * ```ts
+ * await verify({ baseUrl, token, only: ["immutable", "atomicity"] });
+ * ```
+ */
 export type CheckKind = "immutable" | "readOnly" | "writeOnly" | "returned" | "atomicity";
 
-/** Options of {@link verify}. */
+/**
+ * Options of `verify`.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyOptions = { baseUrl: "http://127.0.0.1:8080/scim/v2", token: process.env.SCIM_TOKEN, rate: 10 };
+ * ```
+ */
 export interface VerifyOptions {
   /** The service provider's base URL, e.g. `http://127.0.0.1:8080/scim/v2`. */
   readonly baseUrl: string;
@@ -25,20 +39,41 @@ export interface VerifyOptions {
   readonly onCheck?: ((check: CheckResult, done: number) => void) | undefined;
 }
 
-/** A request as the report shows it. */
+/**
+ * A request as the report shows it.
+ *
+ * @example
+ * ```ts
+ * const sent: RecordedRequest = { method: "PATCH", path: "/Users/2819c223", body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [] } };
+ * ```
+ */
 export interface RecordedRequest {
   method: string;
   path: string;
   body?: unknown;
 }
 
-/** A response as the report shows it. */
+/**
+ * A response as the report shows it.
+ *
+ * @example
+ * ```ts
+ * const received: RecordedResponse = { status: 400, body: { status: "400", scimType: "mutability" } };
+ * ```
+ */
 export interface RecordedResponse {
   status: number;
   body?: unknown;
 }
 
-/** One finding. */
+/**
+ * One finding: the attribute, the request and response that decided it, the RFC rule, a verdict.
+ *
+ * @example
+ * ```ts
+ * const failures = report.checks.filter((check: CheckResult) => check.verdict === "fail");
+ * ```
+ */
 export interface CheckResult {
   /** stable id, e.g. `User.urn:…:Employee:badgeId.immutable.put-change` */
   id: string;
@@ -56,7 +91,15 @@ export interface CheckResult {
   detail: string;
 }
 
-/** What {@link verify} returns. */
+/**
+ * What `verify` returns.
+ *
+ * @example
+ * ```ts
+ * const report: VerifyReport = await verify({ baseUrl, token });
+ * if (report.summary.failed > 0) process.exitCode = 1;
+ * ```
+ */
 export interface VerifyReport {
   summary: { passed: number; failed: number; skipped: number };
   checks: CheckResult[];
