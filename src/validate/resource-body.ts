@@ -3,7 +3,7 @@ import type { CompiledExtension, CompiledIndex, Node, Scope } from "./compiled.j
 import { lookup } from "./compiled.js";
 import type { Context } from "./options.js";
 import { type PathRef, at, pathError } from "./path.js";
-import { describe, isObject, readEntry, readObject, unknownKey, validateAttribute } from "./validate-value.js";
+import { assertNoDuplicates, describe, isObject, readEntry, readObject, unknownKey, validateAttribute } from "./validate-value.js";
 
 const SCHEMAS_PATH = at(undefined, "schemas");
 
@@ -56,26 +56,9 @@ export function readBody(c: CompiledIndex, body: unknown, ctx: Context): Record<
     }
     unknownKey(key, ctx, undefined);
   }
-  if (respelled) assertNoDuplicateKeys(c, keys);
+  if (respelled) assertNoDuplicates(keys, (key) => lookup(c.root, key) ?? extensionFor(c, key), undefined);
   checkSchemas(c, schemasRaw, out, ctx);
   return out;
-}
-
-function assertNoDuplicateKeys(c: CompiledIndex, keys: readonly string[]): void {
-  const seen = new Map<Node | CompiledExtension, string>();
-  for (const key of keys) {
-    const target = lookup(c.root, key) ?? extensionFor(c, key);
-    if (target === undefined) continue;
-    const previous = seen.get(target);
-    if (previous !== undefined) {
-      throw pathError(
-        "invalidValue",
-        at(undefined, key),
-        `and '${previous}' name the same attribute (attribute names are case-insensitive, RFC 7643 §2.1)`,
-      );
-    }
-    seen.set(target, key);
-  }
 }
 
 /**

@@ -63,10 +63,14 @@ export function unknownKey(key: string, ctx: Context, path: PathRef | undefined)
  * since distinct canonical keys cannot collide.
  * @internal
  */
-export function assertNoDuplicates(scope: Scope, keys: readonly string[], path: PathRef | undefined): void {
-  const seen = new Map<Node, string>();
+export function assertNoDuplicates(
+  keys: readonly string[],
+  resolve: (key: string) => object | undefined,
+  path: PathRef | undefined,
+): void {
+  const seen = new Map<object, string>();
   for (const key of keys) {
-    const node = lookup(scope, key);
+    const node = resolve(key);
     if (node === undefined) continue;
     const previous = seen.get(node);
     if (previous !== undefined) {
@@ -207,7 +211,7 @@ export function readObject(
     if (node.name !== key) respelled = true;
     if (readEntry(node, obj[key], out, ctx, path, depth, owner, obj)) assigned = true;
   }
-  if (respelled) assertNoDuplicates(scope, keys, path);
+  if (respelled) assertNoDuplicates(keys, (key) => lookup(scope, key), path);
   return assigned ? out : undefined;
 }
 
