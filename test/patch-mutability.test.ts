@@ -128,6 +128,9 @@ describe("members-style values (RFC 7643 §4.2: values may be added or removed; 
     const kept = apply(GroupResourceType, group(), patchBody({ op: "replace", path: "members", value: [{ value: BJENSEN_ID }, { value: "new-member" }] }));
     expect(kept.resource.members).toEqual([member(BJENSEN_ID, "Babs Jensen"), { value: "new-member" }]);
     rejects(() => GroupResourceType.applyPatch(group(), patchBody({ op: "replace", path: "members", value: [{ value: BJENSEN_ID, display: "Someone Else" }] })), 400, "mutability");
+    // as in a PUT, the stored member is found by `value` alone: another `type` is a change too
+    rejects(() => GroupResourceType.applyPatch(group(), patchBody({ op: "replace", path: "members", value: [{ value: BJENSEN_ID, type: "Group" }] })), 400, "mutability");
+    expect(() => GroupResourceType.parseReplace({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Tour Guides", members: [{ value: BJENSEN_ID, type: "Group" }] }, group())).toThrow(/immutable/);
   });
   it("the typed error message names the attribute path and the member", () => {
     const e = rejects(() => GroupResourceType.applyPatch(group(), patchBody({ op: "replace", path: `members[value eq "${BJENSEN_ID}"].type`, value: "Group" })), 400, "mutability");

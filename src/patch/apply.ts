@@ -459,13 +459,14 @@ class Applier {
   /**
    * Multi-valued complex values whose sub-attributes are immutable (Group `members`, RFC 7643
    * §4.2): whole values may come and go, but a value that stays keeps its stored sub-attributes.
-   * A replace of the whole attribute is matched value by value on identity.
+   * A replace of the whole attribute is matched value by value on `value` alone, as a PUT is
+   * (so a stored member's immutable `type` cannot be changed by sending it again with another).
    */
   private checkMembers(step: Step, top: ResolvedAttribute, before: unknown, edit: ArrayEdit): void {
     if (!edit.replacedAll || !Array.isArray(before) || top.subAttributes === undefined) return;
     const node = compileNode(top);
     if (!node.hasImmutableSubs) return;
-    const stored = new IdentityIndex(top, before);
+    const stored = new IdentityIndex(top, before, true);
     for (const element of edit.result() ?? []) {
       if (!isObject(element)) continue;
       const match = stored.find(element);
@@ -523,7 +524,7 @@ class Applier {
   /** In a replace of the whole attribute, a value that keeps its identity keeps unassigned immutable sub-attributes' stored values. */
   private carryIdentity(top: ResolvedAttribute, before: unknown, items: unknown[]): unknown[] {
     if (!Array.isArray(before) || !compileNode(top).hasImmutableSubs) return items;
-    const stored = new IdentityIndex(top, before);
+    const stored = new IdentityIndex(top, before, true);
     return items.map((item) => {
       const match = isObject(item) ? stored.find(item) : undefined;
       if (match === undefined || !isObject(item)) return item;
@@ -605,10 +606,11 @@ class IdentityIndex {
   private readonly node;
   private readonly rawValueKey: boolean;
 
-  constructor(top: ResolvedAttribute, values: readonly unknown[]) {
+  /** `byValueOnly`: match on the `value` sub-attribute alone, ignoring `type` (immutability checks). */
+  constructor(top: ResolvedAttribute, values: readonly unknown[], byValueOnly = false) {
     this.node = compileNode(top);
     this.valueNode = this.node.valueSub;
-    this.typeNode = this.node.subs?.byKey.get("type");
+    this.typeNode = byValueOnly && this.valueNode !== undefined ? undefined : this.node.subs?.byKey.get("type");
     this.rawValueKey = this.valueNode !== undefined && (this.valueNode.type === "string" || this.valueNode.type === "reference");
     for (const value of values) this.add(value);
   }
