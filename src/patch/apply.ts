@@ -7,7 +7,7 @@ import { compileNode } from "../validate/compiled.js";
 import { sameValue, singleKey } from "../validate/equality.js";
 import type { EventContext, ParseOptions } from "../validate/options.js";
 import { type ValidateValueOptions, isAssigned, isObject, validateValue } from "../validate/validate-value.js";
-import { Draft, cloneJson, pointerToken, readKey } from "./draft.js";
+import { Draft, cloneJson, deleteKey, pointerToken, readKey, setKey } from "./draft.js";
 import { type RequestOperation, readPatchRequest } from "./request.js";
 import { type Target, filterEqualities, resolveTarget } from "./target.js";
 
@@ -289,7 +289,7 @@ class Applier {
     if (node.subs !== undefined) {
       if (step.op === "remove") {
         this.checkImmutable(step, target.text, top, before, undefined);
-        this.checkSubsOnRemove(step, top, isObject(before) ? before : undefined, undefined);
+        this.checkSubsOnRemove(step, top, isObject(before) ? before : undefined);
         this.draft.write(top, undefined);
         return;
       }
@@ -449,7 +449,7 @@ class Applier {
   }
 
   /** Removing a whole complex value removes its immutable sub-attributes too. */
-  private checkSubsOnRemove(step: Step, top: ResolvedAttribute, before: Json | undefined, _after: undefined): void {
+  private checkSubsOnRemove(step: Step, top: ResolvedAttribute, before: Json | undefined): void {
     if (before === undefined || top.subAttributes === undefined) return;
     for (const sub of top.subAttributes.values()) {
       this.checkSubImmutable(step, top, sub, readKey(before, sub.name), undefined, () => `${top.path}.${sub.name}`);
@@ -575,14 +575,10 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** `name` is a schema name (never `__proto__`: the DSL rejects it), so plain assignment is safe. */
+/** Sets or (with undefined) removes a sub-attribute, whatever the case of the key stored. */
 function setOrDelete(obj: Json, name: string, value: unknown): void {
-  if (!Object.hasOwn(obj, name)) {
-    const lower = name.toLowerCase();
-    for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) delete obj[key];
-  }
-  if (value === undefined) delete obj[name];
-  else obj[name] = value;
+  if (value === undefined) deleteKey(obj, name);
+  else setKey(obj, name, value);
 }
 
 /** `members[value eq "2819c223"].display`: names one value of a multi-valued attribute in errors and events. */

@@ -148,10 +148,6 @@ export function readKey(obj: Readonly<Json>, name: string): unknown {
   return key === undefined ? undefined : obj[key];
 }
 
-export function hasKey(obj: Json, name: string): boolean {
-  return findKey(obj, name) !== undefined;
-}
-
 /**
  * Sets `obj[name]`, replacing a key spelled in another case. `name` is a schema attribute name
  * or a schema URN, never `__proto__` (the DSL rejects reserved names), so assignment is safe.

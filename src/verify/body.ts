@@ -1,3 +1,4 @@
+import { getMember } from "../path/access.js";
 import type { ResolvedAttribute, ResourceIndex } from "../schema/schema-index.js";
 import { compileNode } from "../validate/compiled.js";
 import { sameValue } from "../validate/equality.js";
@@ -10,11 +11,7 @@ function isObject(value: unknown): value is Json {
 
 /** `obj[name]`, whatever the case of the key the server used. */
 export function member(obj: unknown, name: string): unknown {
-  if (!isObject(obj)) return undefined;
-  if (Object.hasOwn(obj, name)) return obj[name];
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) return obj[key];
-  return undefined;
+  return getMember(obj, name, name.toLowerCase());
 }
 
 /** The top-level attribute holding `attribute` (itself, or its parent for a sub-attribute). */
